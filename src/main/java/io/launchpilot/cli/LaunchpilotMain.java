@@ -1,0 +1,23 @@
+package io.launchpilot.cli;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * Process entry point. Quarkus starts the HTTP server before any picocli command runs, so the
+ * mode is decided here, from the first argument, before Quarkus reads its configuration:
+ * only {@code serve} and {@code sandbox} listen on the HTTP port; one-shot commands never do,
+ * so they can run next to a serving instance.
+ */
+@QuarkusMain
+public class LaunchpilotMain {
+
+    public static void main(String... args) {
+        RunMode mode = RunMode.of(args);
+        System.setProperty(RunMode.PROPERTY, mode.configValue());
+        if (!mode.listens()) {
+            System.setProperty("quarkus.http.host-enabled", "false");
+        }
+        Quarkus.run(LaunchpilotApplication.class, args);
+    }
+}

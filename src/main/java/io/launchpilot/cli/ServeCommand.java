@@ -1,0 +1,15 @@
+package io.launchpilot.cli;
+
+import io.quarkus.runtime.Quarkus;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+@Command(name = "serve", description = "Run the automation service (REST, webhooks, background jobs).")
+public class ServeCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        Quarkus.waitForExit();
+        return 0;
+    }
+}
