@@ -12,6 +12,15 @@ public class LaunchpilotApplication implements QuarkusApplication {
 
     @Override
     public int run(String... args) {
-        return new CommandLine(LaunchpilotCommand.class, factory).execute(args);
+        return commandLine(factory).execute(args);
+    }
+
+    /** The command tree with the house error handling: one line on stderr, stack traces only with --verbose. */
+    public static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine commandLine = new CommandLine(LaunchpilotCommand.class, factory);
+        ErrorHandler handler = new ErrorHandler();
+        commandLine.setParameterExceptionHandler(handler);
+        commandLine.setExecutionExceptionHandler(handler);
+        return commandLine;
     }
 }

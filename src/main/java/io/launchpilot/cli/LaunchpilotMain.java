@@ -17,6 +17,8 @@ public class LaunchpilotMain {
         System.setProperty(RunMode.PROPERTY, mode.configValue());
         if (!mode.listens()) {
             System.setProperty("quarkus.http.host-enabled", "false");
+            // stdout carries the command's result; start-up chatter would only get in the way
+            System.setProperty("quarkus.log.category.\"io.quarkus\".level", "WARN");
         }
         Quarkus.run(LaunchpilotApplication.class, args);
     }
