@@ -3,7 +3,9 @@ package io.launchpilot.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.PrintWriter;
@@ -27,9 +29,13 @@ public class Printer {
 
     Printer(ObjectMapper mapper) {
         this.json = mapper.copy().enable(SerializationFeature.INDENT_OUTPUT);
-        this.yaml = mapper.copy(new YAMLFactory()
+        this.yaml = YAMLMapper.builder()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .addModule(new JavaTimeModule())
+                .addModule(new Jdk8Module())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
     }
 
     public <T> void list(PrintWriter out, OutputFormat format, List<T> rows, List<Column<T>> columns) {
