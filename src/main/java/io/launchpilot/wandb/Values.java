@@ -1,0 +1,21 @@
+package io.launchpilot.wandb;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Defensive copies for the records: JSON maps keep their order and may hold nulls, unlike {@code Map.copyOf}. */
+final class Values {
+
+    private Values() {
+    }
+
+    static Map<String, Object> map(Map<String, ?> map) {
+        return map == null || map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    static <T> List<T> list(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+}
