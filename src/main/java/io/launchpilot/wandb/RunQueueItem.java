@@ -1,6 +1,7 @@
 package io.launchpilot.wandb;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.Instant;
 
 /**
  * One item waiting in (or taken from) a run queue. {@code state} is W&B's {@code PENDING},
@@ -8,5 +9,5 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * an agent started it.
  */
 @RegisterForReflection
-public record RunQueueItem(String id, String state, String associatedRunId) {
+public record RunQueueItem(String id, String state, String associatedRunId, Instant createdAt) {
 }

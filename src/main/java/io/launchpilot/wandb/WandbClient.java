@@ -506,7 +506,7 @@ public class WandbClient {
     /**
      * Links an artifact version into a collection with aliases, as {@code artifact.link} does.
      *
-     * @param targetPath {@code collection-project/collection} or {@code entity/project/collection} for a
+     * @param targetPath {@code project/collection} or {@code entity/project/collection} for a
      *        plain collection (the entity defaults to the artifact's), or
      *        {@code [org/]wandb-registry-<registry>/collection} for a registry, whose entity is the
      *        organization's entity, resolved from the artifact's entity

@@ -80,7 +80,7 @@ final class WandbMapping {
     static Page<RunQueueItem> items(JsonNode connection) {
         List<RunQueueItem> items = new ArrayList<>();
         nodes(connection).forEach(node -> items.add(new RunQueueItem(text(node, "id"), text(node, "state"),
-                text(node, "associatedRunId"))));
+                text(node, "associatedRunId"), instant(node, "createdAt"))));
         JsonNode pageInfo = present(connection, "pageInfo");
         return new Page<>(items, text(pageInfo, "endCursor"), bool(pageInfo, "hasNextPage"), null);
     }

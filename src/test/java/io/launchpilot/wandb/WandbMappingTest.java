@@ -75,7 +75,7 @@ class WandbMappingTest {
                    "config": {"resource_args": {"kubernetes": {"namespace": "ml", "gpus": "{{gpus}}"}}},
                    "templateVariables": [{"name": "gpus", "description": "GPUs per run",
                      "schema": "{\\"type\\": \\"integer\\", \\"minimum\\": 1, \\"maximum\\": 8, \\"default\\": 1}"}]}}
-                """), new QueueRef("demo", "gpu"), List.of(new RunQueueItem("i1", "PENDING", null)));
+                """), new QueueRef("demo", "gpu"), List.of(new RunQueueItem("i1", "PENDING", null, null)));
 
         assertEquals(new QueueRef("demo", "gpu"), queue.ref());
         assertEquals(PrioritizationMode.V0, queue.prioritizationMode());
@@ -128,10 +128,12 @@ class WandbMappingTest {
     void itemsPageCarriesCursorAndHasNext() {
         Page<RunQueueItem> page = WandbMapping.items(WandbJson.readTree("""
                 {"pageInfo": {"endCursor": "c2", "hasNextPage": true},
-                 "edges": [{"node": {"id": "i1", "state": "PENDING", "associatedRunId": null}},
+                 "edges": [{"node": {"id": "i1", "state": "PENDING", "associatedRunId": null,
+                                     "createdAt": "2024-05-01T10:00:00"}},
                            {"node": {"id": "i2", "state": "CLAIMED", "associatedRunId": "r9"}}]}
                 """));
-        assertEquals(List.of(new RunQueueItem("i1", "PENDING", null), new RunQueueItem("i2", "CLAIMED", "r9")),
+        assertEquals(List.of(new RunQueueItem("i1", "PENDING", null, Instant.parse("2024-05-01T10:00:00Z")),
+                new RunQueueItem("i2", "CLAIMED", "r9", null)),
                 page.items());
         assertEquals("c2", page.nextCursor());
         assertTrue(page.hasNextPage());
