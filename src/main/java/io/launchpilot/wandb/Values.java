@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Defensive copies for the records: JSON maps keep their order and may hold nulls, unlike {@code Map.copyOf}. */
 final class Values {
@@ -15,7 +16,8 @@ final class Values {
         return map == null || map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
+    /** A copy without nulls: W&B lists of names sometimes carry a null for a deleted entry. */
     static <T> List<T> list(List<T> list) {
-        return list == null ? List.of() : List.copyOf(list);
+        return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
     }
 }
