@@ -46,6 +46,11 @@ public final class RunFilter {
         return predicate.test(document);
     }
 
+    /** Documents matching both filters. */
+    public RunFilter and(RunFilter other) {
+        return this == ALL ? other : other == ALL ? this : new RunFilter(predicate.and(other.predicate));
+    }
+
     private static Predicate<Map<String, Object>> document(Object filter) {
         if (!(filter instanceof Map<?, ?> map)) {
             throw new FilterException("a filter must be a JSON object, got: " + filter);
