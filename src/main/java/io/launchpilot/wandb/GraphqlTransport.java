@@ -1,0 +1,235 @@
+package io.launchpilot.wandb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.launchpilot.wandb.RetryPolicy.Sleeper;
+import io.launchpilot.wandb.StatusAwareWebClient.HttpStatusFailure;
+import io.launchpilot.wandb.WandbException.Kind;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.graphql.client.GraphQLError;
+import io.smallrye.graphql.client.InvalidResponseException;
+import io.smallrye.graphql.client.Response;
+import io.smallrye.graphql.client.dynamic.api.DynamicGraphQLClient;
+import io.smallrye.graphql.client.vertx.dynamic.VertxDynamicGraphQLClientBuilder;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends one GraphQL operation through the SmallRye dynamic client and returns its {@code data},
+ * retrying what is worth retrying (see {@link RetryPolicy}) and turning everything else into a
+ * {@link WandbException}. Blocking: call it from a worker thread, never from the event loop.
+ */
+final class GraphqlTransport implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(GraphqlTransport.class);
+    private static final String USER_AGENT = "Launchpilot W&B client";
+    private static final int MAX_BODY_IN_MESSAGE = 300;
+
+    private final Vertx vertx;
+    private final WandbEndpoint endpoint;
+    private final Duration timeout;
+    private final RetryPolicy policy;
+    private final Sleeper sleeper;
+    private final MeterRegistry meters;
+
+    private Connection connection;
+
+    /** One dynamic client per URL; the sandbox URL can only change if the server restarts on another port. */
+    private record Connection(String url, DynamicGraphQLClient client) {
+    }
+
+    GraphqlTransport(Vertx vertx, WandbEndpoint endpoint, Duration timeout, RetryPolicy policy, Sleeper sleeper,
+            MeterRegistry meters) {
+        this.vertx = vertx;
+        this.endpoint = endpoint;
+        this.timeout = timeout;
+        this.policy = policy;
+        this.sleeper = sleeper;
+        this.meters = meters;
+    }
+
+    /** Runs the operation and returns its {@code data} object. */
+    JsonNode execute(Operation operation, Map<String, Object> variables) {
+        String name = operation.operationName();
+        try {
+            JsonNode data = send(name, operation.document(), WandbJson.variables(variables));
+            count(name, null);
+            return data;
+        } catch (WandbException e) {
+            count(name, e.kind());
+            throw e;
+        }
+    }
+
+    private JsonNode send(String name, String document, Map<String, Object> variables) {
+        String url = endpoint.url();
+        DynamicGraphQLClient client = client(url);
+        int lastStatus = 0;
+        String lastProblem = null;
+        Throwable lastCause = null;
+        for (int attempt = 0;; attempt++) {
+            String retryAfter = null;
+            try {
+                return data(name, url, client.executeSync(document, variables, name));
+            } catch (WandbException e) {
+                throw e;
+            } catch (Exception e) {
+                Throwable cause = unwrap(e);
+                lastCause = cause;
+                if (cause instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                    throw fail(Kind.RETRIES_EXHAUSTED, name, url, lastStatus, List.of(), "was interrupted", cause);
+                }
+                if (cause instanceof HttpStatusFailure failure) {
+                    lastStatus = failure.status();
+                    if (!RetryPolicy.retryable(lastStatus)) {
+                        List<String> messages = errorMessages(failure.body());
+                        throw fail(Kind.HTTP_STATUS, name, url, lastStatus, messages,
+                                "got HTTP " + lastStatus + describe(messages), null);
+                    }
+                    if (lastStatus == 429) {
+                        meters.counter("launchpilot.wandb.rate_limited", "operation", name).increment();
+                    }
+                    retryAfter = failure.retryAfter();
+                    lastProblem = "HTTP " + lastStatus;
+                } else if (cause instanceof InvalidResponseException) {
+                    throw fail(Kind.INVALID_RESPONSE, name, url, 200, List.of(),
+                            "got a response that is not GraphQL", null);
+                } else if (transientFailure(cause)) {
+                    lastStatus = 0;
+                    lastProblem = cause instanceof TimeoutException
+                            ? "no response within " + timeout.toMillis() + " ms"
+                            : problem(cause);
+                } else {
+                    throw fail(Kind.RETRIES_EXHAUSTED, name, url, 0, List.of(), "failed: " + problem(cause), cause);
+                }
+            }
+            if (attempt >= policy.maxRetries()) {
+                throw fail(Kind.RETRIES_EXHAUSTED, name, url, lastStatus, List.of(),
+                        "failed after " + (attempt + 1) + " attempts; last: " + lastProblem, lastCause);
+            }
+            Duration wait = policy.waitBefore(attempt, retryAfter);
+            LOG.warnf("W&B %s at %s: %s; retry %d of %d in %d ms", name, url, lastProblem,
+                    attempt + 1, policy.maxRetries(), wait.toMillis());
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw fail(Kind.RETRIES_EXHAUSTED, name, url, lastStatus, List.of(),
+                        "was interrupted while waiting to retry; last: " + lastProblem, e);
+            }
+        }
+    }
+
+    private JsonNode data(String name, String url, Response response) {
+        if (response.hasError()) {
+            List<String> messages = new ArrayList<>();
+            for (GraphQLError error : response.getErrors()) {
+                messages.add(endpoint.redact(error.getMessage() == null ? "(no message)" : error.getMessage()));
+            }
+            throw fail(Kind.GRAPHQL_ERRORS, name, url, 200, messages, "failed" + describe(messages), null);
+        }
+        if (!response.hasData()) {
+            throw fail(Kind.INVALID_RESPONSE, name, url, 200, List.of(), "got a response without data", null);
+        }
+        return WandbJson.readTree(response.getData().toString());
+    }
+
+    private WandbException fail(Kind kind, String operation, String url, int status, List<String> messages,
+            String what, Throwable cause) {
+        String message = endpoint.redact("W&B " + operation + " at " + url + " " + what);
+        return new WandbException(kind, operation, url, status, messages, message, cause);
+    }
+
+    private void count(String operation, Kind failure) {
+        String outcome = failure == null ? "success" : failure.name().toLowerCase(Locale.ROOT);
+        meters.counter("launchpilot.wandb.requests", "operation", operation, "outcome", outcome).increment();
+    }
+
+    /** Connection refused or reset, timeouts, a closed connection: W&B may answer the next attempt. */
+    private static boolean transientFailure(Throwable cause) {
+        if (cause instanceof SSLException) {
+            return false;
+        }
+        return cause instanceof IOException || cause instanceof TimeoutException || cause instanceof VertxException;
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable current = e;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private String problem(Throwable cause) {
+        String message = cause.getMessage();
+        return endpoint.redact(message == null || message.isBlank() ? cause.getClass().getSimpleName() : message);
+    }
+
+    /** The messages of a GraphQL-shaped error body, else the start of the body itself. */
+    private List<String> errorMessages(String body) {
+        if (body == null || body.isBlank()) {
+            return List.of();
+        }
+        List<String> messages = new ArrayList<>();
+        try {
+            JsonNode errors = WandbJson.readTree(body).get("errors");
+            if (errors != null && errors.isArray()) {
+                errors.forEach(error -> messages.add(endpoint.redact(WandbJson.text(error, "message"))));
+                return messages;
+            }
+        } catch (IllegalArgumentException notJson) {
+            // a plain-text or HTML error page: its start is the best message there is
+        }
+        String text = body.strip();
+        return List.of(endpoint.redact(text.length() > MAX_BODY_IN_MESSAGE
+                ? text.substring(0, MAX_BODY_IN_MESSAGE) + "..."
+                : text));
+    }
+
+    private static String describe(List<String> messages) {
+        if (messages.isEmpty()) {
+            return "";
+        }
+        return messages.size() == 1 ? ": " + messages.get(0) : ": [" + String.join("; ", messages) + "]";
+    }
+
+    private synchronized DynamicGraphQLClient client(String url) {
+        if (connection != null && connection.url().equals(url)) {
+            return connection.client();
+        }
+        close();
+        VertxDynamicGraphQLClientBuilder builder = new VertxDynamicGraphQLClientBuilder()
+                .vertx(vertx)
+                .webClient(StatusAwareWebClient.create(vertx, timeout))
+                .url(url)
+                .header("User-Agent", USER_AGENT);
+        endpoint.authorization().ifPresent(value -> builder.header("Authorization", value));
+        connection = new Connection(url, builder.build());
+        return connection.client();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            try {
+                connection.client().close();
+            } catch (Exception e) {
+                LOG.debugf("closing the W&B GraphQL client failed: %s", e.getMessage());
+            }
+            connection = null;
+        }
+    }
+}
