@@ -1,7 +1,11 @@
 package io.launchpilot.cli;
 
+import io.launchpilot.wandb.ProjectRef;
+import io.launchpilot.wandb.RunRef;
+import io.launchpilot.wandb.SweepRef;
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
+import java.util.function.Function;
 import picocli.CommandLine;
 
 /** Runs the picocli command tree inside the started Quarkus application. */
@@ -21,6 +25,18 @@ public class LaunchpilotApplication implements QuarkusApplication {
         ErrorHandler handler = new ErrorHandler();
         commandLine.setParameterExceptionHandler(handler);
         commandLine.setExecutionExceptionHandler(handler);
+        commandLine.registerConverter(ProjectRef.class, path -> parsed(path, ProjectRef::parse));
+        commandLine.registerConverter(RunRef.class, path -> parsed(path, RunRef::parse));
+        commandLine.registerConverter(SweepRef.class, path -> parsed(path, SweepRef::parse));
         return commandLine;
+    }
+
+    /** Keeps picocli's message to the reason itself ("expected entity/project, got demo"). */
+    private static <T> T parsed(String path, Function<String, T> parse) {
+        try {
+            return parse.apply(path);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
     }
 }
