@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from wandb.errors import CommError
 
 from conftest import new_api, run_id
 
@@ -43,16 +44,20 @@ def test_artifact_with_extra_alias(api, ns, control):
     assert prod.version == "v1"
     assert "prod" in prod.aliases
     assert api.artifact(f"{ns.entity}/{ns.project}/mnist:latest").version == "v2"
-    with pytest.raises(ValueError):  # the SDK checks the type it was asked for
+    # the SDK checks the type it was asked for (a ValueError, re-raised as CommError)
+    with pytest.raises(CommError, match="specified but this artifact is of type"):
         api.artifact(f"{ns.entity}/{ns.project}/mnist:prod", type="model")
 
 
 def test_artifact_not_found(api, ns, control):
     control.create_artifact(ns.entity, ns.project, "model", "exists")
-    with pytest.raises(ValueError):
+    # ValueError from the SDK when the membership is null, re-raised as CommError
+    with pytest.raises(CommError, match="not found"):
         api.artifact(f"{ns.entity}/{ns.project}/missing:latest")
-    with pytest.raises(ValueError):
+    with pytest.raises(CommError, match="not found"):
         api.artifact(f"{ns.entity}/{ns.project}/exists:v7")
+    with pytest.raises(CommError, match="not found"):
+        api.artifact(f"{ns.entity}/no-such-project/exists:latest")
 
 
 def test_run_logged_artifacts(api, ns, control):

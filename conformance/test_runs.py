@@ -6,6 +6,7 @@ import time
 from datetime import datetime, timezone
 
 import pytest
+from wandb.errors import CommError
 
 from conftest import Namespace, new_api, run_id
 
@@ -55,7 +56,8 @@ def test_run_reads_back(api, ns, control):
 
 def test_run_not_found(api, ns, control):
     control.create_run(ns.entity, ns.project, name=run_id("ex"))
-    with pytest.raises(ValueError):
+    # RunNotFoundError (a ValueError), re-raised as CommError by @normalize_exceptions
+    with pytest.raises(CommError, match="Could not find run"):
         api.run(f"{ns.entity}/{ns.project}/nosuchrun")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from wandb.errors import CommError
 
 from conftest import new_api, run_id
 
@@ -90,7 +91,8 @@ def test_sweep_without_runs(api, ns, control):
 
 def test_sweep_not_found(api, ns, control):
     control.create_sweep(ns.entity, ns.project, YAML_CONFIG)
-    with pytest.raises(ValueError):
+    # ValueError("Could not find sweep ..."), re-raised as CommError by @normalize_exceptions
+    with pytest.raises(CommError, match="Could not find sweep"):
         api.sweep(f"{ns.entity}/{ns.project}/nosuchsweep")
 
 
