@@ -75,6 +75,7 @@ def test_sweep_from_json_config_minimize(api, ns, control):
     sweep = api.sweep(f"{ns.entity}/{ns.project}/{sweep_name}")
     assert sweep.config == JSON_CONFIG
     assert sweep.state == "PAUSED"
+    assert sweep.expected_run_count == 3  # a grid over three values is bounded
     assert sweep.order == "+summary_metrics.loss"
     assert sweep.best_run().id == ids["lo"]
     run = new_api().run(f"{ns.entity}/{ns.project}/{ids['mid']}")
