@@ -5,7 +5,14 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
-shared=${SHARED:-$repo/../shared}
+# shared/ lies beside the repository (CI's fresh clone); a git worktree sits one level deeper.
+shared=${SHARED:-}
+if [ -z "$shared" ]; then
+  for candidate in "$repo/../shared" "$repo/../../shared"; do
+    if [ -x "$candidate/tools/wandb-sdk-venv" ]; then shared=$candidate; break; fi
+  done
+  shared=${shared:-$repo/../shared}
+fi
 jar=$repo/target/quarkus-app/quarkus-run.jar
 venv=${CONFORMANCE_VENV:-$repo/.venv-wandb}
 cd "$repo"

@@ -78,3 +78,21 @@ def test_run_logged_artifacts(api, ns, control):
     empty = run_id("em")
     control.create_run(ns.entity, ns.project, name=empty)
     assert list(new_api().run(f"{ns.entity}/{ns.project}/{empty}").logged_artifacts()) == []
+
+
+def test_artifact_link_to_collection(api, ns, control):
+    control.create_artifact(ns.entity, ns.project, "model", "net")
+    control.create_artifact(ns.entity, ns.project, "model", "net")
+    source = api.artifact(f"{ns.entity}/{ns.project}/net:v0")
+
+    linked = source.link(f"{ns.entity}/{ns.project}/best-models", aliases=["prod"])
+    assert linked.version == "v0"  # the first version in the target collection
+    assert "prod" in linked.aliases
+
+    read = new_api().artifact(f"{ns.entity}/{ns.project}/best-models:prod")
+    assert read.id == source.id  # a link, not a copy
+    assert read.source_name == "net:v0"
+    assert read.version == "v0"
+    assert read.is_link
+    assert "latest" in read.aliases  # the server applies `latest` to the newest link
+    assert new_api().artifact(f"{ns.entity}/{ns.project}/net:latest").version == "v1"  # source unchanged

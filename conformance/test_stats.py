@@ -18,6 +18,7 @@ def test_stats_count_sdk_operations_by_document_name(api, ns, control):
     rid = run_id("st")
     control.create_run(ns.entity, ns.project, name=rid, state="finished", summary={"x": 1})
     queue_name = unique("stats-q")
+    sweep_name = control.create_sweep(ns.entity, ns.project, {"method": "random", "parameters": {"x": {"values": [1]}}})["name"]
     fresh = new_api()  # its login check is not part of what is counted below
 
     before = control.stats()
@@ -31,6 +32,7 @@ def test_stats_count_sdk_operations_by_document_name(api, ns, control):
     run = fresh.run(f"{ns.entity}/{ns.project}/{rid}")  # Run
     run.summary.update({"x": 2})  # UpsertBucket
     list(fresh.runs(ns.path))  # Runs
+    fresh.sweep(f"{ns.path}/{sweep_name}")  # GetSweep, with no fall-back to GetSweepLegacy
 
     after = control.stats()
     delta = _delta(before, after)
@@ -45,7 +47,10 @@ def test_stats_count_sdk_operations_by_document_name(api, ns, control):
         "Run",
         "UpsertBucket",
         "Runs",
+        "GetSweep",
     ):
         assert delta.get(name, 0) >= 1, f"{name} not counted; counted: { {k: v for k, v in delta.items() if v} }"
     assert delta.get("", 0) == 0, "requests counted under an empty operation name"
+    # The SDK retries GetSweep as GetSweepLegacy after any error: that would hide a broken GetSweep.
+    assert delta.get("GetSweepLegacy", 0) == 0
     assert after["total"] - before["total"] >= 9

@@ -112,3 +112,24 @@ def test_project_sweeps(api, ns, control):
     configs = {s.id: s.config for s in listed}
     assert sorted(states.values()) == ["FINISHED", "RUNNING"]
     assert sorted(c["method"] for c in configs.values()) == ["bayes", "grid"]
+
+
+def _sweep_cli(*args):
+    """`wandb sweep ...` in-process (the CLI's state flags go through upsertSweep)."""
+    from click.testing import CliRunner
+    from wandb.cli.cli import sweep as sweep_command
+
+    return CliRunner().invoke(sweep_command, list(args))
+
+
+def test_sweep_state_changes_through_cli(ns, control):
+    sweep_name = control.create_sweep(ns.entity, ns.project, YAML_CONFIG, state="RUNNING")["name"]
+    path = f"{ns.entity}/{ns.project}/{sweep_name}"
+    for flag, state in (("--pause", "PAUSED"), ("--resume", "RUNNING"), ("--stop", "FINISHED")):
+        result = _sweep_cli(flag, path)
+        assert result.exit_code == 0, f"wandb sweep {flag}: {result.exception!r} {result.output}"
+        assert new_api().sweep(path).state == state
+    # The CLI reads the state back before changing it, and refuses to cancel a finished sweep.
+    result = _sweep_cli("--cancel", path)
+    assert result.exit_code != 0 and "already finished" in str(result.exception)
+    assert new_api().sweep(path).state == "FINISHED"
