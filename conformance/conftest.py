@@ -139,3 +139,33 @@ def ns(request) -> Namespace:
 def run_id(label: str) -> str:
     """A short run id as W&B makes them: 8 lower-case letters and digits, unique here."""
     return (label[:2] + uuid.uuid4().hex)[:8]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def simulator_probe(control, _sandbox_reachable):
+    """A run and a queued item made at session start; test_simulator checks, once the
+    simulator has ticked a few times meanwhile, that nothing moved them."""
+    import time
+
+    from wandb.sdk.launch import launch_add
+
+    probe = Namespace("simulator")
+    started = time.monotonic()
+    try:
+        rid = run_id("sim")
+        control.create_run(probe.entity, probe.project, name=rid, state="running", summary={"loss": 1.0, "_step": 3})
+        queue_name = unique("sim-q")
+        api = new_api()
+        api.create_run_queue(name=queue_name, type="local-container", entity=probe.entity)
+        queued = launch_add(docker_image="busybox:1", queue_name=queue_name, entity=probe.entity, project=probe.project)
+        run = api.run(f"{probe.path}/{rid}")
+    except Exception as e:  # reported by test_simulator alone, not as an error of every test
+        return {"error": e, "started": started}
+    return {
+        "ns": probe,
+        "run_path": f"{probe.path}/{rid}",
+        "heartbeat_at": run.heartbeat_at,
+        "queue_name": queue_name,
+        "item": queued,
+        "started": started,
+    }
