@@ -10,9 +10,12 @@ Environment:
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import tempfile
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -28,6 +31,7 @@ DUMMY_API_KEY = "launchpilot_conformance_" + "0123456789abcdef" * 2
 # throw-away directories, before `wandb` is imported: nothing may reach the internet or
 # the user's own W&B settings.
 _home = tempfile.mkdtemp(prefix="launchpilot-conformance-")
+atexit.register(shutil.rmtree, _home, ignore_errors=True)
 os.environ.update(
     {
         "WANDB_BASE_URL": SANDBOX_URL,  # launch_add builds its own Api from the environment
@@ -145,8 +149,6 @@ def run_id(label: str) -> str:
 def simulator_probe(control, _sandbox_reachable):
     """A run and a queued item made at session start; test_simulator checks, once the
     simulator has ticked a few times meanwhile, that nothing moved them."""
-    import time
-
     from wandb.sdk.launch import launch_add
 
     probe = Namespace("simulator")
