@@ -29,13 +29,6 @@ port=$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)
 log=$(mktemp -t launchpilot-sandbox.XXXXXX.log)
 work=$(mktemp -d -t launchpilot-conformance.XXXXXX)
 
-# The `sandbox` command serves the sandbox alone; older builds only have `serve`, which runs
-# against the sandbox when WANDB_API_KEY is unset.
-command=serve
-if (unset WANDB_API_KEY; java -Dquarkus.http.host-enabled=false -jar "$jar" --help 2>/dev/null) | grep -Eq '^[[:space:]]+sandbox([[:space:]]|,|$)'; then
-  command=sandbox
-fi
-
 server=
 stop() {
   status=$?
@@ -54,10 +47,10 @@ stop() {
 trap stop EXIT
 trap 'exit 130' INT TERM
 
-echo "conformance: starting 'launchpilot $command' on 127.0.0.1:$port"
+echo "conformance: starting 'launchpilot sandbox' on 127.0.0.1:$port"
 # Own working directory, so the server's ./data and ./config are throw-away.
 (cd "$work" && exec env -u WANDB_API_KEY -u WANDB_BASE_URL \
-  java -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" -jar "$jar" "$command") >"$log" 2>&1 &
+  java -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" -jar "$jar" sandbox) >"$log" 2>&1 &
 server=$!
 
 ready=
