@@ -11,7 +11,7 @@ import io.smallrye.graphql.client.Response;
 import io.smallrye.graphql.client.dynamic.api.DynamicGraphQLClient;
 import io.smallrye.graphql.client.vertx.dynamic.VertxDynamicGraphQLClientBuilder;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxException;
+import io.vertx.core.http.HttpClosedException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,7 +88,7 @@ final class GraphqlTransport implements AutoCloseable {
                 lastCause = cause;
                 if (cause instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
-                    throw fail(Kind.RETRIES_EXHAUSTED, name, url, lastStatus, List.of(), "was interrupted", cause);
+                    throw fail(Kind.TRANSPORT, name, url, lastStatus, List.of(), "was interrupted", cause);
                 }
                 if (cause instanceof HttpStatusFailure failure) {
                     lastStatus = failure.status();
@@ -111,7 +111,7 @@ final class GraphqlTransport implements AutoCloseable {
                             ? "no response within " + timeout.toMillis() + " ms"
                             : problem(cause);
                 } else {
-                    throw fail(Kind.RETRIES_EXHAUSTED, name, url, 0, List.of(), "failed: " + problem(cause), cause);
+                    throw fail(Kind.TRANSPORT, name, url, 0, List.of(), "failed: " + problem(cause), cause);
                 }
             }
             if (attempt >= policy.maxRetries()) {
@@ -125,7 +125,7 @@ final class GraphqlTransport implements AutoCloseable {
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw fail(Kind.RETRIES_EXHAUSTED, name, url, lastStatus, List.of(),
+                throw fail(Kind.TRANSPORT, name, url, lastStatus, List.of(),
                         "was interrupted while waiting to retry; last: " + lastProblem, e);
             }
         }
@@ -161,7 +161,7 @@ final class GraphqlTransport implements AutoCloseable {
         if (cause instanceof SSLException) {
             return false;
         }
-        return cause instanceof IOException || cause instanceof TimeoutException || cause instanceof VertxException;
+        return cause instanceof IOException || cause instanceof TimeoutException || cause instanceof HttpClosedException;
     }
 
     private static Throwable unwrap(Throwable e) {
