@@ -11,7 +11,7 @@ import io.smallrye.graphql.client.Response;
 import io.smallrye.graphql.client.dynamic.api.DynamicGraphQLClient;
 import io.smallrye.graphql.client.vertx.dynamic.VertxDynamicGraphQLClientBuilder;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxException;
+import io.vertx.core.http.HttpClosedException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,61 +74,64 @@ final class GraphqlTransport implements AutoCloseable {
     private JsonNode send(String name, String document, Map<String, Object> variables) {
         String url = endpoint.url();
         DynamicGraphQLClient client = client(url);
-        int lastStatus = 0;
-        String lastProblem = null;
-        Throwable lastCause = null;
         for (int attempt = 0;; attempt++) {
-            String retryAfter = null;
+            Retryable failure;
             try {
                 return data(name, url, client.executeSync(document, variables, name));
             } catch (WandbException e) {
                 throw e;
             } catch (Exception e) {
-                Throwable cause = unwrap(e);
-                lastCause = cause;
-                if (cause instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                    throw fail(Kind.RETRIES_EXHAUSTED, name, url, lastStatus, List.of(), "was interrupted", cause);
-                }
-                if (cause instanceof HttpStatusFailure failure) {
-                    lastStatus = failure.status();
-                    if (!RetryPolicy.retryable(lastStatus)) {
-                        List<String> messages = errorMessages(failure.body());
-                        throw fail(Kind.HTTP_STATUS, name, url, lastStatus, messages,
-                                "got HTTP " + lastStatus + describe(messages), null);
-                    }
-                    if (lastStatus == 429) {
-                        meters.counter("launchpilot.wandb.rate_limited", "operation", name).increment();
-                    }
-                    retryAfter = failure.retryAfter();
-                    lastProblem = "HTTP " + lastStatus;
-                } else if (cause instanceof InvalidResponseException) {
-                    throw fail(Kind.INVALID_RESPONSE, name, url, 200, List.of(),
-                            "got a response that is not GraphQL", null);
-                } else if (transientFailure(cause)) {
-                    lastStatus = 0;
-                    lastProblem = cause instanceof TimeoutException
-                            ? "no response within " + timeout.toMillis() + " ms"
-                            : problem(cause);
-                } else {
-                    throw fail(Kind.RETRIES_EXHAUSTED, name, url, 0, List.of(), "failed: " + problem(cause), cause);
-                }
+                failure = retryable(name, url, unwrap(e));
             }
             if (attempt >= policy.maxRetries()) {
-                throw fail(Kind.RETRIES_EXHAUSTED, name, url, lastStatus, List.of(),
-                        "failed after " + (attempt + 1) + " attempts; last: " + lastProblem, lastCause);
+                throw fail(Kind.RETRIES_EXHAUSTED, name, url, failure.status(), List.of(),
+                        "failed after " + (attempt + 1) + " attempts; last: " + failure.problem(), failure.cause());
             }
-            Duration wait = policy.waitBefore(attempt, retryAfter);
-            LOG.warnf("W&B %s at %s: %s; retry %d of %d in %d ms", name, url, lastProblem,
+            Duration wait = policy.waitBefore(attempt, failure.retryAfter());
+            LOG.warnf("W&B %s at %s: %s; retry %d of %d in %d ms", name, url, failure.problem(),
                     attempt + 1, policy.maxRetries(), wait.toMillis());
             try {
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw fail(Kind.RETRIES_EXHAUSTED, name, url, lastStatus, List.of(),
-                        "was interrupted while waiting to retry; last: " + lastProblem, e);
+                throw fail(Kind.TRANSPORT, name, url, failure.status(), List.of(),
+                        "was interrupted while waiting to retry; last: " + failure.problem(), e);
             }
         }
+    }
+
+    /** An attempt that failed in a way worth another try; {@code status} is 0 when nothing came back. */
+    private record Retryable(int status, String problem, String retryAfter, Throwable cause) {
+    }
+
+    /** Classifies a failed attempt: returns it if another attempt may succeed, else throws the final error. */
+    private Retryable retryable(String name, String url, Throwable cause) {
+        if (cause instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            throw fail(Kind.TRANSPORT, name, url, 0, List.of(), "was interrupted", cause);
+        }
+        if (cause instanceof HttpStatusFailure failure) {
+            int status = failure.status();
+            if (!RetryPolicy.retryable(status)) {
+                List<String> messages = errorMessages(failure.body());
+                throw fail(Kind.HTTP_STATUS, name, url, status, messages, "got HTTP " + status + describe(messages),
+                        null);
+            }
+            if (status == 429) {
+                meters.counter("launchpilot.wandb.rate_limited", "operation", name).increment();
+            }
+            return new Retryable(status, "HTTP " + status, failure.retryAfter(), cause);
+        }
+        if (cause instanceof InvalidResponseException) {
+            throw fail(Kind.INVALID_RESPONSE, name, url, 200, List.of(), "got a response that is not GraphQL", null);
+        }
+        if (transientFailure(cause)) {
+            String problem = cause instanceof TimeoutException
+                    ? "no response within " + timeout.toMillis() + " ms"
+                    : problem(cause);
+            return new Retryable(0, problem, null, cause);
+        }
+        throw fail(Kind.TRANSPORT, name, url, 0, List.of(), "failed: " + problem(cause), cause);
     }
 
     private JsonNode data(String name, String url, Response response) {
@@ -161,7 +164,7 @@ final class GraphqlTransport implements AutoCloseable {
         if (cause instanceof SSLException) {
             return false;
         }
-        return cause instanceof IOException || cause instanceof TimeoutException || cause instanceof VertxException;
+        return cause instanceof IOException || cause instanceof TimeoutException || cause instanceof HttpClosedException;
     }
 
     private static Throwable unwrap(Throwable e) {
@@ -187,7 +190,10 @@ final class GraphqlTransport implements AutoCloseable {
         try {
             JsonNode errors = WandbJson.readTree(body).get("errors");
             if (errors != null && errors.isArray()) {
-                errors.forEach(error -> messages.add(endpoint.redact(WandbJson.text(error, "message"))));
+                errors.forEach(error -> {
+                    String message = WandbJson.text(error, "message");
+                    messages.add(endpoint.redact(message == null ? error.toString() : message));
+                });
                 return messages;
             }
         } catch (IllegalArgumentException notJson) {

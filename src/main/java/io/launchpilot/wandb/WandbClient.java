@@ -7,6 +7,7 @@ import static io.launchpilot.wandb.WandbJson.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.launchpilot.wandb.WandbException.Kind;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +40,11 @@ import java.util.stream.StreamSupport;
  * {@link Optional} when it does not exist; listing what is inside a missing project throws
  * {@link NoSuchElementException}; arguments the SDK would refuse throw
  * {@link IllegalArgumentException} before anything is sent.
+ *
+ * <p>The bean is created at start-up, so that a malformed {@code WANDB_BASE_URL} stops the process
+ * at once rather than at the first call.
  */
+@Startup
 @ApplicationScoped
 public class WandbClient {
 

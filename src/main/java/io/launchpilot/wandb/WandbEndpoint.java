@@ -1,6 +1,8 @@
 package io.launchpilot.wandb;
 
 import io.quarkus.runtime.LaunchMode;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
@@ -83,8 +85,17 @@ final class WandbEndpoint {
         while (result.endsWith("/")) {
             result = result.substring(0, result.length() - 1);
         }
-        if (result.isEmpty()) {
-            throw new IllegalArgumentException("launchpilot.wandb.base-url must not be empty");
+        URI uri;
+        try {
+            uri = new URI(result);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null
+                || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+            throw new IllegalArgumentException(
+                    "launchpilot.wandb.base-url (WANDB_BASE_URL) must be an http(s) URL such as https://api.wandb.ai, got '"
+                            + result + "'");
         }
         return result;
     }

@@ -17,6 +17,8 @@ public class WandbException extends RuntimeException {
         HTTP_STATUS,
         /** Every attempt failed with a retryable status, a connection error or a timeout. */
         RETRIES_EXHAUSTED,
+        /** The request could not be made at all (TLS verification, a malformed URL) or was interrupted. */
+        TRANSPORT,
         /** The server answered 200 with something that is not a usable GraphQL response. */
         INVALID_RESPONSE,
         /** The server answered without error but reported that the change was not made. */

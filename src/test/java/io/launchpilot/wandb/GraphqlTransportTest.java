@@ -267,6 +267,16 @@ class GraphqlTransportTest {
     }
 
     @Test
+    void aTlsFailureIsNotRetried() {
+        String https = server.url().replace("http://", "https://");
+        WandbException e = assertThrows(WandbException.class, () -> runQuery(transport(https, 8, Duration.ofSeconds(5))));
+
+        assertEquals(Kind.TRANSPORT, e.kind());
+        assertEquals(List.of(), waits);
+        assertThat(e.getMessage(), containsString("W&B Run at " + https + "/graphql failed: "));
+    }
+
+    @Test
     void theKeyNeverLeavesTheClient() {
         String credentials = Base64.getEncoder().encodeToString(("api:" + KEY).getBytes(StandardCharsets.UTF_8));
         server.script(call -> Reply.status(200, "{\"errors\": [{\"message\": \"bad key " + KEY + " in "

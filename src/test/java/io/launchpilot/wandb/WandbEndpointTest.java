@@ -54,7 +54,11 @@ class WandbEndpointTest {
     }
 
     @Test
-    void anEmptyBaseUrlIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new WandbEndpoint(" / ", Optional.empty(), () -> 0));
+    void aBaseUrlThatIsNotHttpIsRefused() {
+        for (String url : new String[] {" / ", "api.wandb.ai", "ftp://api.wandb.ai", "https://", "http://bad host"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new WandbEndpoint(url, Optional.empty(), () -> 0), url);
+            assertTrue(e.getMessage().contains("WANDB_BASE_URL"), e.getMessage());
+        }
     }
 }
