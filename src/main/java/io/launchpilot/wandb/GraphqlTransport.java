@@ -71,6 +71,21 @@ final class GraphqlTransport implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a document made at run time (e.g. a batch of aliased reads) under its own operation name,
+     * with the same retries, errors and metrics as the fixed operations.
+     */
+    JsonNode execute(String operationName, String document, Map<String, Object> variables) {
+        try {
+            JsonNode data = send(operationName, document, WandbJson.variables(variables));
+            count(operationName, null);
+            return data;
+        } catch (WandbException e) {
+            count(operationName, e.kind());
+            throw e;
+        }
+    }
+
     private JsonNode send(String name, String document, Map<String, Object> variables) {
         String url = endpoint.url();
         DynamicGraphQLClient client = client(url);

@@ -219,6 +219,15 @@ public class WandbClient {
         return Optional.of(WandbMapping.runQueue(found, queue, items));
     }
 
+    /**
+     * A batch of reads sent as one GraphQL request under {@code operationName} (see {@link WandbBatch}),
+     * for callers that read many projects at once.
+     */
+    public WandbBatch batch(String operationName) {
+        return new WandbBatch(operationName,
+                request -> transport.execute(request.operationName(), request.document(), request.variables()));
+    }
+
     /** The run queues of an entity; none when the entity has no {@value #LAUNCH_PROJECT} project yet. */
     public List<RunQueueSummary> queues(String entity) {
         Refs.requireSegment("entity", entity);
