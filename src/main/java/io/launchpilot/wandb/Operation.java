@@ -1,6 +1,5 @@
 package io.launchpilot.wandb;
 
-import io.quarkus.runtime.annotations.RegisterResources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +12,6 @@ import java.util.Map;
  * {@code src/main/resources/wandb/<operationName>.graphql}. The names are the SDK's, so W&B (and the
  * sandbox's request statistics) see the same operation names as from the official client.
  */
-@RegisterResources(globs = "wandb/*.graphql")
 enum Operation {
     GET_VIEWER("GetViewer"),
     CREATE_PROJECT("CreateProject"),
