@@ -283,6 +283,40 @@ class SandboxGraphqlResourceTest {
     }
 
     @Test
+    void upsertSweepCreatesWithPriorRunsAndChangesState() {
+        String prior = given().contentType(ContentType.JSON).body("{\"entity\": \"gqlsweep\", \"project\": \"p\", \"state\": \"finished\"}")
+                .when().post("/sandbox/api/runs").then().statusCode(201).extract().path("name");
+        String upsert = "mutation UpsertSweep($id: ID, $config: String, $description: String, $entityName: String, $projectName: String,"
+                + " $controller: JSONString, $scheduler: JSONString, $state: String, $priorRunsFilters: JSONString, $displayName: String) {"
+                + " upsertSweep(input: {id: $id, config: $config, description: $description, entityName: $entityName, projectName: $projectName,"
+                + " controller: $controller, scheduler: $scheduler, state: $state, priorRunsFilters: $priorRunsFilters, displayName: $displayName}) {"
+                + " sweep { id name project { id name entity { id name } } } configValidationWarnings } }";
+        Map<String, Object> create = new HashMap<>(Map.of("config", "method: random\nparameters:\n  lr:\n    values: [1, 2]\n",
+                "entityName", "gqlsweep", "projectName", "p", "priorRunsFilters", "{\"$or\": [{\"name\": \"" + prior + "\"}]}"));
+        var created = ok(upsert, create)
+                .body("data.upsertSweep.sweep.project.entity.name", equalTo("gqlsweep"))
+                .body("data.upsertSweep.configValidationWarnings", hasSize(0))
+                .extract();
+        String sweepId = created.path("data.upsertSweep.sweep.id");
+        String sweepName = created.path("data.upsertSweep.sweep.name");
+        ok("query Run($project: String!, $entity: String!, $name: String!) { project(name: $project, entityName: $entity) { run(name: $name) { sweepName } } }",
+                Map.of("project", "p", "entity", "gqlsweep", "name", prior))
+                .body("data.project.run.sweepName", equalTo(sweepName));
+
+        ok(upsert, Map.of("id", sweepId, "state", "PAUSED", "entityName", "gqlsweep", "projectName", "p"));
+        ok("query GetSweep($name: String!, $project: String, $entity: String) { project(name: $project, entityName: $entity) {"
+                + " sweep(sweepName: $name) { __typename id name displayName method state description bestLoss config createdAt updatedAt runCount runCountExpected"
+                + " runs { edges { node { name state config exitcode heartbeatAt shouldStop failed stopped running summaryMetrics sampledHistory(specs: [\"{}\"]) } } } } } }",
+                Map.of("name", sweepName, "project", "p", "entity", "gqlsweep"))
+                .body("data.project.sweep.state", equalTo("PAUSED"))
+                .body("data.project.sweep.runCount", equalTo(1))
+                .body("data.project.sweep.runs.edges[0].node.exitcode", equalTo(0))
+                .body("data.project.sweep.runs.edges[0].node.sampledHistory", hasSize(1));
+        graphql(upsert, Map.of("id", sweepId, "state", "SLEEPING")).statusCode(200)
+                .body("errors[0].message", containsString("invalid sweep state \"SLEEPING\""));
+    }
+
+    @Test
     void artifactsLinkIntoTheRegistryAndResolveByAlias() {
         String artifactId = given().contentType(ContentType.JSON)
                 .body("{\"entity\": \"gqlart\", \"project\": \"p\", \"type\": \"model\", \"name\": \"clf\"}")
