@@ -42,7 +42,7 @@ class SandboxGraphqlResourceTest {
 
     @Test
     void malformedDocumentsGetGraphqlErrorsWithoutInternals() {
-        String body = graphql("query Broken { project(name: ", Map.of()).statusCode(200)
+        String body = graphql("query Broken { project(name: ", Map.of()).statusCode(400)
                 .body("errors", hasSize(1))
                 .body("errors[0].message", containsString("Invalid syntax"))
                 .extract().asString();
@@ -50,12 +50,14 @@ class SandboxGraphqlResourceTest {
     }
 
     @Test
-    void unknownFieldsAreWordedAsWandbDoes() {
-        graphql("query Q { viewer { username favouriteColour } }", Map.of()).statusCode(200)
+    void documentsThatCannotRunAnswer400WithWandbWording() {
+        graphql("query Q { viewer { username favouriteColour } }", Map.of()).statusCode(400)
                 .body("data", nullValue())
                 .body("errors[0].message", equalTo("Cannot query field \"favouriteColour\" on type \"User\"."));
-        graphql("query Q($x: Nope) { viewer { username } }", Map.of()).statusCode(200)
+        graphql("query Q($x: Nope) { viewer { username } }", Map.of()).statusCode(400)
                 .body("errors[0].message", containsString("Nope"));
+        graphql("query Q($n: String!) { project(name: $n) { name } }", Map.of("n", List.of(1))).statusCode(400)
+                .body("errors[0].message", containsString("n"));
     }
 
     @Test
@@ -313,6 +315,7 @@ class SandboxGraphqlResourceTest {
                 .body("data.project.sweep.runs.edges[0].node.exitcode", equalTo(0))
                 .body("data.project.sweep.runs.edges[0].node.sampledHistory", hasSize(1));
         graphql(upsert, Map.of("id", sweepId, "state", "SLEEPING")).statusCode(200)
+                .body("data.upsertSweep", nullValue())
                 .body("errors[0].message", containsString("invalid sweep state \"SLEEPING\""));
     }
 
