@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,6 +94,37 @@ public class RunService {
                 throw SandboxException.notFound("run " + ref + " not found");
             }
             Run updated = run.apply(patch, clock.instant());
+            data.runs.put(ref, updated);
+            return updated;
+        });
+    }
+
+    /**
+     * Merges keys into the run's summary and (wrapped) config, replaces state and tags when given,
+     * and moves the heartbeat to now, in one step.
+     */
+    public Run merge(RunRef ref, String state, Map<String, Object> summary, Map<String, Object> config,
+                     List<String> tags) {
+        if (state != null) {
+            requireState(state);
+        }
+        return store.write(data -> {
+            Run run = data.runs.get(ref);
+            if (run == null) {
+                throw SandboxException.notFound("run " + ref + " not found");
+            }
+            Map<String, Object> newSummary = null;
+            if (summary != null) {
+                newSummary = new LinkedHashMap<>(run.summary());
+                newSummary.putAll(summary);
+            }
+            Map<String, Object> newConfig = null;
+            if (config != null) {
+                newConfig = new LinkedHashMap<>(run.config());
+                newConfig.putAll(config);
+            }
+            Run updated = run.apply(new RunPatch(null, state, newConfig, newSummary, tags, null, null, null, null, true),
+                    clock.instant());
             data.runs.put(ref, updated);
             return updated;
         });
