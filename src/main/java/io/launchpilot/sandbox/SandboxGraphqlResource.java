@@ -65,14 +65,13 @@ public class SandboxGraphqlResource {
         if (query == null || query.isBlank()) {
             return error(Response.Status.BAD_REQUEST, "request body must have a \"query\" string");
         }
-        Object variables = request.get("variables");
-        Map<String, Object> variableMap;
+        Map<String, Object> variables;
         try {
-            variableMap = variables instanceof String text ? Json.object(text, "variables") : Json.object(variables, "variables");
+            variables = Json.object(request.get("variables"), "variables");
         } catch (SandboxException e) {
             return error(Response.Status.BAD_REQUEST, e.getMessage());
         }
-        SandboxGraphql.Result result = graphql.execute(query, variableMap, operationName);
+        SandboxGraphql.Result result = graphql.execute(query, variables, operationName);
         return Response.status(result.executed() ? Response.Status.OK : Response.Status.BAD_REQUEST)
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(result.body()).build();
     }
