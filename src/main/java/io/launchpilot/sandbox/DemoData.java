@@ -57,7 +57,7 @@ public class DemoData {
         for (int i = 0; i < 6; i++) {
             boolean finished = i < 4;
             Run run = runs.create(new RunService.NewRun(vision, null, null, "running",
-                    ControlViews.wrap(sweepConfig(random)), Map.of(), List.of("sweep"), null, "train", sweep.name(),
+                    Configs.wrap(sweepConfig(random)), Map.of(), List.of("sweep"), null, "train", sweep.name(),
                     null, null, "demo-gpu-1", true));
             int step = finished ? 100 : 10 * (i - 2);
             Map<String, Object> summary = Simulator.metrics(run, step, 0);
@@ -68,7 +68,7 @@ public class DemoData {
             }
         }
         Run baseline = runs.create(new RunService.NewRun(vision, null, "baseline-resnet50", "finished",
-                ControlViews.wrap(Map.of("lr", 0.01, "batch_size", 64, "optimizer", "sgd")),
+                Configs.wrap(Map.of("lr", 0.01, "batch_size", 64, "optimizer", "sgd")),
                 Map.of("val_acc", 0.81, "loss", 0.52, "_step", 100), List.of("baseline"), "baselines", "train", null,
                 "Reference run without tuning", null, "demo-gpu-2", true));
         artifacts.log(vision, baseline.ref(), "model", "resnet50-classifier", List.of("baseline"), "Baseline weights",
