@@ -4,6 +4,7 @@ import io.launchpilot.sandbox.filter.RunFilter;
 import io.launchpilot.sandbox.filter.RunOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -96,6 +97,19 @@ public class RunService {
             Run updated = run.apply(patch, clock.instant());
             data.runs.put(ref, updated);
             return updated;
+        });
+    }
+
+    /** Gives a demo run a past: created {@code age} ago, last heart-beating {@code idle} ago. */
+    Run backdate(RunRef ref, Duration age, Duration idle) {
+        Instant now = clock.instant();
+        return store.write(data -> {
+            Run run = data.runs.get(ref);
+            Run moved = new Run(run.id(), run.ref(), run.displayName(), run.state(), run.config(), run.summary(),
+                    run.tags(), run.group(), run.jobType(), run.sweep(), run.notes(), run.description(),
+                    run.username(), run.host(), now.minus(age), now.minus(idle), now.minus(idle), run.simulated());
+            data.runs.put(ref, moved);
+            return moved;
         });
     }
 
