@@ -53,7 +53,7 @@ public class EnqueueService {
             throw new EnqueueRejectedException(request.queue(), violations);
         }
         QueuedRun queued = wandb.push(request.queue(), runSpec(request, job), request.priority(), values);
-        LOG.infof("queue %s: enqueued item %s", request.queue().path(), queued.itemId());
+        LOG.debugf("queue %s: enqueued item %s", request.queue().path(), queued.itemId());
         return queued;
     }
 

@@ -71,8 +71,8 @@ public class QueueReconciler {
     }
 
     void schedule(@Observes StartupEvent start) {
-        Optional<Duration> every = interval("launchpilot.queues.reconcile-every", config.queues().reconcileEvery());
-        Optional<Duration> watch = interval("launchpilot.queues.watch-interval", config.queues().watchInterval());
+        Optional<Duration> every = interval("launchpilot.queues.reconcile-every", config.reconcileEvery());
+        Optional<Duration> watch = interval("launchpilot.queues.watch-interval", config.watchInterval());
         if (!runs(runMode) || every.isEmpty()) {
             return;
         }
@@ -88,9 +88,9 @@ public class QueueReconciler {
                 .setConcurrentExecution(ConcurrentExecution.SKIP)
                 .setTask(execution -> reconcileIfFilesChanged())
                 .schedule());
-        LOG.infof("queues: reconciling %s every %s%s%s", loader.defaultDirectory(), config.queues().reconcileEvery(),
+        LOG.infof("queues: reconciling %s every %s%s%s", loader.defaultDirectory(), config.reconcileEvery(),
                 watch.isPresent() ? " and on file changes" : "",
-                config.queues().prune() ? ", pruning managed queues no spec names" : "");
+                config.prune() ? ", pruning managed queues no spec names" : "");
     }
 
     /** Background reconciliation runs in {@code serve}, and when no mode is set (tests, dev mode). */
@@ -119,7 +119,7 @@ public class QueueReconciler {
 
     /** A pass over {@code <config-dir>/queues/}, with pruning as configured. */
     public Outcome reconcile() {
-        return reconcile(loader.defaultDirectory(), config.queues().prune());
+        return reconcile(loader.defaultDirectory(), config.prune());
     }
 
     synchronized Outcome reconcile(Path directory, boolean prune) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,11 +30,14 @@ public class QueueService {
     private static final Logger LOG = Logger.getLogger(QueueService.class);
 
     private final WandbClient wandb;
+    /** A one-shot command prints what it did itself; the service logs it at INFO. */
+    private final Logger.Level changeLevel;
     /** One apply at a time in this process: the REST API, the CLI and reconciliation share W&B. */
     private final ReentrantLock applying = new ReentrantLock();
 
-    QueueService(WandbClient wandb) {
+    QueueService(WandbClient wandb, @ConfigProperty(name = "launchpilot.run-mode") Optional<String> runMode) {
         this.wandb = wandb;
+        this.changeLevel = runMode.filter("command"::equals).isPresent() ? Logger.Level.DEBUG : Logger.Level.INFO;
     }
 
     /** The plan for the specs, read from W&B in one request (per 25 entities). */
@@ -83,7 +87,7 @@ public class QueueService {
                 wandb.upsertQueueInExistingProject(QueuePlanner.toWandb(change.spec()))
                         .forEach(warning -> warnings.add(queue.path() + ": " + warning));
                 applied.add(change);
-                LOG.infof("queue %s: %s%s", queue.path(), change.action().label(),
+                LOG.logf(changeLevel, "queue %s: %s%s", queue.path(), change.action().label(),
                         change.fields().isEmpty() ? "" : " " + fieldNames(change));
             } catch (WandbException | IllegalArgumentException e) {
                 failures.add(new ApplyResult.Failure(queue, change.action().label(), e.getMessage()));
@@ -95,7 +99,7 @@ public class QueueService {
             try {
                 wandb.deleteQueues(deletes.stream().map(QueueChange::liveId).toList());
                 applied.addAll(deletes);
-                deletes.forEach(change -> LOG.infof("queue %s: deleted (pruned)", change.queue().path()));
+                deletes.forEach(change -> LOG.logf(changeLevel, "queue %s: deleted (pruned)", change.queue().path()));
             } catch (WandbException e) {
                 deletes.forEach(change -> failures.add(new ApplyResult.Failure(change.queue(), "delete", e.getMessage())));
                 LOG.warnf("pruning %d queues failed: %s", deletes.size(), e.getMessage());
@@ -128,7 +132,7 @@ public class QueueService {
             throw new QueueNotManagedException(queue);
         }
         wandb.deleteQueues(List.of(found.id()));
-        LOG.infof("queue %s: deleted", queue.path());
+        LOG.logf(changeLevel, "queue %s: deleted", queue.path());
     }
 
     private List<EntityRunQueues> live(QueueSpecSet specs, PlanOptions options) {

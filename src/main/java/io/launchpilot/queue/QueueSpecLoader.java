@@ -4,6 +4,7 @@ import io.launchpilot.wandb.QueueRef;
 import io.launchpilot.wandb.WandbConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +32,9 @@ public class QueueSpecLoader {
     private final QueueSpecParser parser;
 
     @Inject
-    QueueSpecLoader(QueuesConfig config, WandbConfig wandb) {
-        this(Path.of(config.configDir()).resolve("queues"), wandb.entity());
+    QueueSpecLoader(@ConfigProperty(name = QueuesConfig.CONFIG_DIR, defaultValue = QueuesConfig.DEFAULT_CONFIG_DIR)
+            String configDir, WandbConfig wandb) {
+        this(Path.of(configDir).resolve("queues"), wandb.entity());
     }
 
     QueueSpecLoader(Path directory, Optional<String> defaultEntity) {
