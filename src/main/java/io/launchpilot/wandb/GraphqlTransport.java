@@ -72,6 +72,22 @@ final class GraphqlTransport implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the operation with a document built for this call (e.g. the same field repeated under
+     * aliases) instead of its stored one; requests, retries and metrics still go by its name.
+     */
+    JsonNode execute(Operation operation, String document, Map<String, Object> variables) {
+        String name = operation.operationName();
+        try {
+            JsonNode data = send(name, document, WandbJson.variables(variables));
+            count(name, null);
+            return data;
+        } catch (WandbException e) {
+            count(name, e.kind());
+            throw e;
+        }
+    }
+
     private JsonNode send(String name, String document, Map<String, Object> variables) {
         String url = endpoint.url();
         DynamicGraphQLClient client = client(url);

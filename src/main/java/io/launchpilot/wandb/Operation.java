@@ -43,7 +43,9 @@ enum Operation {
     ARTIFACT_MEMBERSHIP_BY_NAME("ArtifactMembershipByName"),
     RUN_OUTPUT_ARTIFACTS("RunOutputArtifacts"),
     LINK_ARTIFACT("LinkArtifact"),
-    FETCH_ORG_INFO_FROM_ENTITY("FetchOrgInfoFromEntity");
+    FETCH_ORG_INFO_FROM_ENTITY("FetchOrgInfoFromEntity"),
+    RUN_QUEUES_WITH_CONFIG("RunQueuesWithConfig"),
+    GET_RUN_QUEUE_SETTINGS("GetRunQueueSettings");
 
     static final String RESOURCE_DIRECTORY = "wandb/";
     static final String FRAGMENT_DIRECTORY = RESOURCE_DIRECTORY + "fragments/";
