@@ -96,7 +96,7 @@ step() {
   t1=$(now); after=$(stats)
   local delta
   delta=$(jq -n --argjson a "$after" --argjson b "$before" \
-    '[$a.operations | to_entries[] | {k: .key, v: (.value - ($b.operations[.key] // 0))} | select(.v != 0)] | from_entries')
+    '[$a.operations | to_entries[] | {key: .key, value: (.value - ($b.operations[.key] // 0))} | select(.value != 0)] | from_entries')
   local total mut ops wall
   total=$(jq -n --argjson d "$delta" '[$d[]] | add // 0')
   mut=$(jq -n --argjson d "$delta" --argjson m "$mutations" '[$d | to_entries[] | select(.key as $k | $m | index($k)) | .value] | add // 0')
@@ -114,6 +114,27 @@ step "queues plan (empty W&B)" lp queues plan "$work/specs"
 step "queues apply (first)" lp queues apply "$work/specs"
 step "queues apply (no-op re-apply)" lp queues apply "$work/specs"
 step "queues plan (after apply)" lp queues plan "$work/specs"
+
+# The same work inside a running server (no JVM start-up per step): `launchpilot serve` pointed at
+# the sandbox as if it were W&B, the specs POSTed to its REST API.
+curl -sf -X POST "$base/api/reset" >/dev/null
+serve_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+(cd "$work" && exec java -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$serve_port" \
+  -Dlaunchpilot.queues.reconcile-every=off -jar "$jar" serve) >"$work/serve.log" 2>&1 &
+serve_pid=$!
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$serve_port/q/health/ready" >/dev/null 2>&1 && break
+  kill -0 "$serve_pid" 2>/dev/null || { echo "bench: serve exited" >&2; cat "$work/serve.log" >&2; exit 1; }
+  sleep 0.5
+done
+for file in "$work"/specs/*.yaml; do cat "$file"; echo "---"; done >"$work/all.yaml"
+rest() { curl -sf -o "$work/rest.json" -H 'Content-Type: application/yaml' --data-binary @"$work/all.yaml" \
+  "http://127.0.0.1:$serve_port/api/v1/$1" && jq -r '(.plan // .).summary | to_entries | map(select(.value > 0) | "\(.key) \(.value)") | join(", ")' "$work/rest.json"; }
+step "REST queues:plan (empty W&B)" rest "queues:plan"
+step "REST queues:apply (first)" rest "queues:apply"
+step "REST queues:apply (no-op)" rest "queues:apply"
+step "REST queues:apply (no-op, warm)" rest "queues:apply"
+kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true
 
 if [ -x "$sdk_venv/bin/python" ] && "$sdk_venv/bin/python" -c 'import wandb' 2>/dev/null; then
   curl -sf -X POST "$base/api/reset" >/dev/null
