@@ -73,17 +73,16 @@ final class GraphqlTransport implements AutoCloseable {
     }
 
     /**
-     * Runs the operation with a document built for this call (e.g. the same field repeated under
-     * aliases) instead of its stored one; requests, retries and metrics still go by its name.
+     * Runs a document made at run time (e.g. a batch of aliased reads) under its own operation name,
+     * with the same retries, errors and metrics as the fixed operations.
      */
-    JsonNode execute(Operation operation, String document, Map<String, Object> variables) {
-        String name = operation.operationName();
+    JsonNode execute(String operationName, String document, Map<String, Object> variables) {
         try {
-            JsonNode data = send(name, document, WandbJson.variables(variables));
-            count(name, null);
+            JsonNode data = send(operationName, document, WandbJson.variables(variables));
+            count(operationName, null);
             return data;
         } catch (WandbException e) {
-            count(name, e.kind());
+            count(operationName, e.kind());
             throw e;
         }
     }

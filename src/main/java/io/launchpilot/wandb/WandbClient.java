@@ -222,6 +222,15 @@ public class WandbClient {
         return Optional.of(WandbMapping.runQueue(found, queue, items));
     }
 
+    /**
+     * A batch of reads sent as one GraphQL request under {@code operationName} (see {@link WandbBatch}),
+     * for callers that read many projects at once.
+     */
+    public WandbBatch batch(String operationName) {
+        return new WandbBatch(operationName,
+                request -> transport.execute(request.operationName(), request.document(), request.variables()));
+    }
+
     /** The run queues of an entity; none when the entity has no {@value #LAUNCH_PROJECT} project yet. */
     public List<RunQueueSummary> queues(String entity) {
         Refs.requireSegment("entity", entity);
@@ -259,7 +268,7 @@ public class WandbClient {
         List<EntityRunQueues> result = new ArrayList<>();
         for (int from = 0; from < distinct.size(); from += ENTITIES_PER_REQUEST) {
             List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + ENTITIES_PER_REQUEST));
-            JsonNode data = transport.execute(Operation.RUN_QUEUES_WITH_CONFIG,
+            JsonNode data = transport.execute(Operation.RUN_QUEUES_WITH_CONFIG.operationName(),
                     RunQueuesWithConfig.document(chunk.size()), RunQueuesWithConfig.variables(chunk));
             result.addAll(RunQueuesWithConfig.read(data, chunk));
         }

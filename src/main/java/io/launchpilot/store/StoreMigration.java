@@ -1,0 +1,36 @@
+package io.launchpilot.store;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+import org.jboss.logging.Logger;
+
+/**
+ * Brings the store's schema up to date when the service starts. Only a serving process touches the
+ * store: one-shot commands and the standalone sandbox never open it, so they can run beside a
+ * {@code serve} that holds the embedded H2 file.
+ */
+@ApplicationScoped
+public class StoreMigration {
+
+    private static final Logger LOG = Logger.getLogger(StoreMigration.class);
+
+    void migrate(@Observes StartupEvent start, Instance<Flyway> flyway,
+            @ConfigProperty(name = "launchpilot.run-mode") Optional<String> runMode) {
+        if (!usesStore(runMode)) {
+            return;
+        }
+        var result = flyway.get().migrate();
+        LOG.debugf("store schema at version %s (%d migrations applied)", result.targetSchemaVersion,
+                result.migrationsExecuted);
+    }
+
+    /** {@code serve}, or no mode at all (tests, dev mode). */
+    public static boolean usesStore(Optional<String> runMode) {
+        return runMode.map(String::strip).filter(mode -> !mode.isEmpty()).map("serve"::equals).orElse(true);
+    }
+}

@@ -1,0 +1,70 @@
+package io.launchpilot.store;
+
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.logging.Logger;
+
+/**
+ * The JDBC driver the datasource is built with: it hands each URL to the H2 or the PostgreSQL
+ * driver. Quarkus fixes a datasource's driver at build time; this lets one build use the embedded H2
+ * file by default and PostgreSQL when {@code quarkus.datasource.jdbc.url} says {@code jdbc:postgresql:}.
+ */
+public final class UrlDriver implements Driver {
+
+    private static final String H2 = "jdbc:h2:";
+    private static final String POSTGRESQL = "jdbc:postgresql:";
+
+    private final Driver h2 = new org.h2.Driver();
+    private final Driver postgresql = new org.postgresql.Driver();
+
+    @Override
+    public Connection connect(String url, Properties info) throws SQLException {
+        Driver driver = driverFor(url);
+        return driver == null ? null : driver.connect(url, info);
+    }
+
+    @Override
+    public boolean acceptsURL(String url) {
+        return driverFor(url) != null;
+    }
+
+    @Override
+    public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
+        Driver driver = driverFor(url);
+        return driver == null ? new DriverPropertyInfo[0] : driver.getPropertyInfo(url, info);
+    }
+
+    @Override
+    public int getMajorVersion() {
+        return 1;
+    }
+
+    @Override
+    public int getMinorVersion() {
+        return 0;
+    }
+
+    @Override
+    public boolean jdbcCompliant() {
+        return false;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    private Driver driverFor(String url) {
+        if (url == null) {
+            return null;
+        }
+        if (url.startsWith(H2)) {
+            return h2;
+        }
+        return url.startsWith(POSTGRESQL) ? postgresql : null;
+    }
+}
