@@ -9,6 +9,9 @@ import io.launchpilot.queue.QueueChange.Action;
 import io.launchpilot.wandb.ExternalLink;
 import io.launchpilot.wandb.PrioritizationMode;
 import io.launchpilot.wandb.Priority;
+import io.launchpilot.store.Event;
+import io.launchpilot.store.EventQuery;
+import io.launchpilot.store.Store;
 import io.launchpilot.wandb.QueueRef;
 import io.launchpilot.wandb.QueueSpec;
 import io.launchpilot.wandb.QueuedRun;
@@ -51,6 +54,9 @@ class QueueServiceTest {
 
     @Inject
     DriftEvents driftEvents;
+
+    @Inject
+    Store store;
 
     @BeforeEach
     void emptySandbox() {
@@ -189,6 +195,13 @@ class QueueServiceTest {
         assertEquals(QueueDriftCorrected.Kind.CHANGED, changed.kind());
         assertEquals(List.of("config.namespace", "config.resources"), changed.fields());
         assertEquals(QueueDriftCorrected.Kind.DELETED, event(events, "cpu").kind());
+        List<Event> recorded = store.events(new EventQuery(QueueDriftRecorder.TYPE, ENTITY + "/gpu", null, 10, false))
+                .items();
+        assertEquals(1, recorded.size(), "the drift is in the event ledger");
+        assertEquals("changed", recorded.get(0).payload().get("kind").asText());
+        assertEquals("config.namespace", recorded.get(0).payload().get("fields").get(0).asText());
+        assertEquals(1, store.events(new EventQuery(QueueDriftRecorder.TYPE, ENTITY + "/cpu", null, 10, false))
+                .items().size());
         assertEquals(Map.of("namespace", "ml", "resources", Map.of("limits", Map.of("nvidia.com/gpu", "{{gpus}}"))),
                 wandb.queue(new QueueRef(ENTITY, "gpu")).orElseThrow().defaultResourceConfig().resourceArgs());
 
