@@ -1,9 +1,11 @@
 package io.launchpilot.store;
 
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.interceptor.Interceptor;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
@@ -19,7 +21,9 @@ public class StoreMigration {
 
     private static final Logger LOG = Logger.getLogger(StoreMigration.class);
 
-    void migrate(@Observes StartupEvent start, Instance<Flyway> flyway,
+    private volatile boolean done;
+
+    void migrate(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent start, Instance<Flyway> flyway,
             @ConfigProperty(name = "launchpilot.run-mode") Optional<String> runMode) {
         if (!usesStore(runMode)) {
             return;
@@ -27,6 +31,15 @@ public class StoreMigration {
         var result = flyway.get().migrate();
         LOG.debugf("store schema at version %s (%d migrations applied)", result.targetSchemaVersion,
                 result.migrationsExecuted);
+        done = true;
+    }
+
+    /**
+     * Whether the schema is up to date. Scheduled jobs start with the application, possibly before
+     * the migration has run: they wait for this.
+     */
+    public boolean done() {
+        return done;
     }
 
     /** {@code serve}, or no mode at all (tests, dev mode). */

@@ -58,6 +58,11 @@ final class ProjectWatch implements Watch {
     static final String SWEEP = "sweep/";
     /** Names asked for in one {@code $in} filter. */
     static final int NAMES_PER_READ = 100;
+    /**
+     * The smallest first page: after a quiet spell, a few runs changing at once in a project still
+     * come back in the first request.
+     */
+    static final int MIN_FIRST_PAGE = 5;
     private static final Set<String> ACTIVE_STATES = Set.of("running", "pending", "preempting");
 
     private final WatchScope scope;
@@ -280,8 +285,8 @@ final class ProjectWatch implements Watch {
         Instant floor = position.floor();
         long inWindow = floor == null ? runs.size() : runs.values().stream()
                 .filter(run -> run.heartbeatAt() != null && !run.heartbeatAt().isBefore(floor)).count();
-        long size = inWindow + 1 + 2L * state.lastChanges();
-        return (int) Math.max(1, Math.min(pageSize, size));
+        long size = Math.max(MIN_FIRST_PAGE, inWindow + 1 + 2L * state.lastChanges());
+        return (int) Math.min(pageSize, size);
     }
 
     private record NameFilter(String filter, int size) {

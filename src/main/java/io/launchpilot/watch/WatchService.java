@@ -59,6 +59,7 @@ public class WatchService {
     private final Store store;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final StoreMigration migration;
     private final boolean serving;
     private final Instant createdAt;
 
@@ -81,12 +82,13 @@ public class WatchService {
 
     @Inject
     WatchService(WatchConfig config, WandbClient wandb, Store store, Clock clock, MeterRegistry meters,
-            @ConfigProperty(name = "launchpilot.run-mode") Optional<String> runMode) {
+            StoreMigration migration, @ConfigProperty(name = "launchpilot.run-mode") Optional<String> runMode) {
         this.config = config;
         this.wandb = wandb;
         this.store = store;
         this.clock = clock;
         this.meters = meters;
+        this.migration = migration;
         this.serving = StoreMigration.usesStore(runMode);
         this.createdAt = clock.instant();
         this.okCycles = cycleTimer("ok");
@@ -115,7 +117,7 @@ public class WatchService {
 
     /** The scheduler's tick: polls the configured scopes unless the watcher is idle or backing off. */
     void tick() {
-        if (!active()) {
+        if (!active() || !migration.done()) {
             return;
         }
         if (ticksToSkip.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {

@@ -15,6 +15,7 @@ import io.launchpilot.sandbox.RunService;
 import io.launchpilot.store.Event;
 import io.launchpilot.store.EventQuery;
 import io.launchpilot.store.Store;
+import io.launchpilot.store.StoreMigration;
 import io.launchpilot.wandb.ProjectRef;
 import io.launchpilot.wandb.QueueRef;
 import io.launchpilot.wandb.QueueSpec;
@@ -75,6 +76,9 @@ class WatchServiceTest {
 
     @Inject
     WatchConfig config;
+
+    @Inject
+    StoreMigration migration;
 
     @Inject
     Clock clock;
@@ -454,7 +458,7 @@ class WatchServiceTest {
     }
 
     private WatchService newWatcher(Store store) {
-        return new WatchService(config, wandb, store, clock, new SimpleMeterRegistry(), Optional.empty());
+        return new WatchService(config, wandb, store, clock, new SimpleMeterRegistry(), migration, Optional.empty());
     }
 
     /** The application's database, except that commit number {@code crashAt} fails as if the process died. */
