@@ -1,6 +1,7 @@
 package io.launchpilot.cli;
 
 import io.launchpilot.wandb.ProjectRef;
+import io.launchpilot.wandb.QueueRef;
 import io.launchpilot.wandb.RunRef;
 import io.launchpilot.wandb.SweepRef;
 import io.quarkus.runtime.QuarkusApplication;
@@ -28,6 +29,7 @@ public class LaunchpilotApplication implements QuarkusApplication {
         commandLine.registerConverter(ProjectRef.class, path -> parsed(path, ProjectRef::parse));
         commandLine.registerConverter(RunRef.class, path -> parsed(path, RunRef::parse));
         commandLine.registerConverter(SweepRef.class, path -> parsed(path, SweepRef::parse));
+        commandLine.registerConverter(QueueRef.class, path -> parsed(path, QueueRef::parse));
         return commandLine;
     }
 

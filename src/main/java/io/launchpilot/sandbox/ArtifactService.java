@@ -237,10 +237,6 @@ public class ArtifactService {
         return store.read(data -> Optional.ofNullable(data.artifacts.get(id)));
     }
 
-    public Optional<ArtifactCollection> collection(long id) {
-        return store.read(data -> Optional.ofNullable(data.collections.get(id)));
-    }
-
     public Optional<ArtifactCollection> collection(ProjectRef project, String name) {
         return store.read(data -> collectionIn(data, project, name));
     }

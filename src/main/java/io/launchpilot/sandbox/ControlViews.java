@@ -2,7 +2,6 @@ package io.launchpilot.sandbox;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +19,7 @@ final class ControlViews {
 
         static RunView of(Run run) {
             return new RunView(Ids.run(run.ref()), run.ref().entity(), run.ref().project(), run.ref().name(),
-                    run.displayName(), run.state(), unwrap(run.config()), run.summary(), run.tags(), run.group(),
+                    run.displayName(), run.state(), Configs.unwrap(run.config()), run.summary(), run.tags(), run.group(),
                     run.jobType(), run.sweep(), run.createdAt(), run.updatedAt(), run.heartbeatAt());
         }
     }
@@ -59,28 +58,5 @@ final class ControlViews {
     /** RFC 9457 problem details. */
     @RegisterForReflection
     record Problem(String type, String title, int status, String detail) {
-    }
-
-    /** W&B's wrapped config ({@code {"k": {"value": v}}}) as plain values. */
-    static Map<String, Object> unwrap(Map<String, Object> config) {
-        Map<String, Object> plain = new LinkedHashMap<>();
-        config.forEach((key, value) -> plain.put(key,
-                value instanceof Map<?, ?> wrapped && wrapped.containsKey("value") ? wrapped.get("value") : value));
-        return plain;
-    }
-
-    /** Plain config values in W&B's wrapped form. */
-    static Map<String, Object> wrap(Map<String, Object> config) {
-        if (config == null) {
-            return null;
-        }
-        Map<String, Object> wrapped = new LinkedHashMap<>();
-        config.forEach((key, value) -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("value", value);
-            entry.put("desc", null);
-            wrapped.put(key, entry);
-        });
-        return wrapped;
     }
 }

@@ -1,6 +1,7 @@
 package io.launchpilot.sandbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,20 +58,24 @@ public class DemoData {
         for (int i = 0; i < 6; i++) {
             boolean finished = i < 4;
             Run run = runs.create(new RunService.NewRun(vision, null, null, "running",
-                    ControlViews.wrap(sweepConfig(random)), Map.of(), List.of("sweep"), null, "train", sweep.name(),
+                    Configs.wrap(sweepConfig(random)), Map.of(), List.of("sweep"), null, "train", sweep.name(),
                     null, null, "demo-gpu-1", true));
             int step = finished ? 100 : 10 * (i - 2);
             Map<String, Object> summary = Simulator.metrics(run, step, 0);
             runs.update(run.ref(), new RunPatch(null, finished ? "finished" : "running", null, summary, null, null,
                     null, null, null, true));
+            // a sweep that started hours ago: one run every 40 minutes, finished ones ran for 35
+            Duration age = Duration.ofMinutes(40L * (6 - i));
+            runs.backdate(run.ref(), age, finished ? age.minusMinutes(35) : Duration.ZERO);
             if (finished && (best == null || (double) summary.get("val_acc") > (double) best.summary().get("val_acc"))) {
                 best = runs.get(run.ref());
             }
         }
         Run baseline = runs.create(new RunService.NewRun(vision, null, "baseline-resnet50", "finished",
-                ControlViews.wrap(Map.of("lr", 0.01, "batch_size", 64, "optimizer", "sgd")),
+                Configs.wrap(Map.of("lr", 0.01, "batch_size", 64, "optimizer", "sgd")),
                 Map.of("val_acc", 0.81, "loss", 0.52, "_step", 100), List.of("baseline"), "baselines", "train", null,
                 "Reference run without tuning", null, "demo-gpu-2", true));
+        runs.backdate(baseline.ref(), Duration.ofDays(2), Duration.ofDays(2).minusHours(3));
         artifacts.log(vision, baseline.ref(), "model", "resnet50-classifier", List.of("baseline"), "Baseline weights",
                 Map.of("val_acc", 0.81));
         ArtifactService.Version tuned = artifacts.log(vision, best.ref(), "model", "resnet50-classifier",

@@ -30,6 +30,12 @@ public record Page<T>(List<Edge<T>> edges, boolean hasNextPage, boolean hasPrevi
         return edges.stream().map(Edge::node).toList();
     }
 
+    /** The same page with each node replaced by {@code mapper}'s result. */
+    public <R> Page<R> map(Function<T, R> mapper) {
+        return new Page<>(edges.stream().map(e -> new Edge<>(mapper.apply(e.node()), e.cursor())).toList(),
+                hasNextPage, hasPreviousPage, totalCount);
+    }
+
     /**
      * The page of {@code sorted} that starts at the first item past the cursor. Cursors are
      * positions in the order (keyset), not offsets, so items added or removed between two
@@ -65,9 +71,8 @@ public record Page<T>(List<Edge<T>> edges, boolean hasNextPage, boolean hasPrevi
         }
         List<Integer> positions = IntStream.range(0, items.size()).boxed().toList();
         int from = start;
-        Page<Integer> page = slice(positions, first, i -> Cursors.encode(List.of(i)), from == 0 ? null : i -> i >= from);
-        return new Page<>(page.edges().stream().map(e -> new Edge<>(items.get(e.node()), e.cursor())).toList(),
-                page.hasNextPage(), page.hasPreviousPage(), page.totalCount());
+        return slice(positions, first, i -> Cursors.encode(List.of(i)), from == 0 ? null : i -> i >= from)
+                .map(items::get);
     }
 
     /** An item with the cursor that resumes after it. */

@@ -125,10 +125,6 @@ public class QueueService {
         return store.read(data -> findIn(data, project, name));
     }
 
-    public Optional<RunQueue> find(long id) {
-        return store.read(data -> Optional.ofNullable(data.queues.get(id)));
-    }
-
     public List<RunQueue> list(ProjectRef project) {
         return store.read(data -> data.queues.values().stream().filter(q -> q.project().equals(project)).toList());
     }

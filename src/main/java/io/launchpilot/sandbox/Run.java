@@ -39,6 +39,12 @@ public record Run(long id, RunRef ref, String displayName, String state, Map<Str
                 simulated);
     }
 
+    /** This run as part of the sweep {@code name}. */
+    public Run inSweep(String name, Instant now) {
+        return new Run(id, ref, displayName, state, config, summary, tags, group, jobType, name, notes, description,
+                username, host, createdAt, now, heartbeatAt, simulated);
+    }
+
     /** The document W&B filters and orders runs by (see {@code io.launchpilot.sandbox.filter}). */
     public Map<String, Object> document() {
         Map<String, Object> doc = new HashMap<>();

@@ -4,9 +4,10 @@ import io.launchpilot.sandbox.filter.RunFilter;
 import io.launchpilot.sandbox.filter.RunOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,6 +100,50 @@ public class RunService {
         });
     }
 
+    /** Gives a demo run a past: created {@code age} ago, last heart-beating {@code idle} ago. */
+    Run backdate(RunRef ref, Duration age, Duration idle) {
+        Instant now = clock.instant();
+        return store.write(data -> {
+            Run run = data.runs.get(ref);
+            Run moved = new Run(run.id(), run.ref(), run.displayName(), run.state(), run.config(), run.summary(),
+                    run.tags(), run.group(), run.jobType(), run.sweep(), run.notes(), run.description(),
+                    run.username(), run.host(), now.minus(age), now.minus(idle), now.minus(idle), run.simulated());
+            data.runs.put(ref, moved);
+            return moved;
+        });
+    }
+
+    /**
+     * Merges keys into the run's summary and (wrapped) config, replaces state and tags when given,
+     * and moves the heartbeat to now, in one step.
+     */
+    public Run merge(RunRef ref, String state, Map<String, Object> summary, Map<String, Object> config,
+                     List<String> tags) {
+        if (state != null) {
+            requireState(state);
+        }
+        return store.write(data -> {
+            Run run = data.runs.get(ref);
+            if (run == null) {
+                throw SandboxException.notFound("run " + ref + " not found");
+            }
+            Map<String, Object> newSummary = null;
+            if (summary != null) {
+                newSummary = new LinkedHashMap<>(run.summary());
+                newSummary.putAll(summary);
+            }
+            Map<String, Object> newConfig = null;
+            if (config != null) {
+                newConfig = new LinkedHashMap<>(run.config());
+                newConfig.putAll(config);
+            }
+            Run updated = run.apply(new RunPatch(null, state, newConfig, newSummary, tags, null, null, null, null, true),
+                    clock.instant());
+            data.runs.put(ref, updated);
+            return updated;
+        });
+    }
+
     /**
      * updateRunState: W&B lets clients move a run to {@code pending} (from running, failed,
      * crashed or preempted) or to {@code failed} (from pending or running), never a sweep's run.
@@ -133,16 +178,36 @@ public class RunService {
 
     /** A page of the project's runs matching {@code filter}, in {@code order}. */
     public Page<Run> page(ProjectRef project, RunFilter filter, RunOrder order, String after, Integer first) {
-        List<Run> sorted = matching(project, filter).stream()
-                .sorted(Comparator.comparing(Run::document, order.comparator()))
+        List<Placed> sorted = matching(project, filter).stream()
+                .map(run -> new Placed(run, order.sortKey(run.document())))
+                .sorted((a, b) -> order.compare(a.key(), b.key()))
                 .toList();
-        Predicate<Run> afterCursor = null;
+        Predicate<Placed> afterCursor = null;
         if (after != null && !after.isEmpty()) {
             List<Object> position = Cursors.decode(after, 3);
-            RunOrder.SortKey key = new RunOrder.SortKey(position.get(0), position.get(1), (String) position.get(2));
-            afterCursor = run -> order.compare(order.sortKey(run.document()), key) > 0;
+            if (!(position.get(2) instanceof String name)) {
+                throw SandboxException.invalid("invalid cursor: " + after);
+            }
+            RunOrder.SortKey cursorKey = new RunOrder.SortKey(position.get(0), position.get(1), name);
+            afterCursor = placed -> order.compare(placed.key(), cursorKey) > 0;
         }
-        return Page.slice(sorted, first, run -> cursor(order, run), afterCursor);
+        return Page.slice(sorted, first, placed -> Cursors.encode(
+                Arrays.asList(placed.key().value(), placed.key().createdAt(), placed.key().name())), afterCursor)
+                .map(Placed::run);
+    }
+
+    /** A run with its place in the requested order, computed once per request. */
+    private record Placed(Run run, RunOrder.SortKey key) {
+    }
+
+    /**
+     * Attaches the project's runs that match {@code filter} to the sweep (W&B's prior runs of a
+     * new sweep).
+     */
+    public void attachToSweep(ProjectRef project, RunFilter filter, String sweep) {
+        Instant now = clock.instant();
+        store.update(data -> data.runs.replaceAll((ref, run) -> ref.projectRef().equals(project)
+                && filter.matches(run.document()) ? run.inSweep(sweep, now) : run));
     }
 
     public int count(ProjectRef project, RunFilter filter) {
@@ -169,10 +234,5 @@ public class RunService {
                 .filter(r -> r.ref().projectRef().equals(project))
                 .toList())
                 .stream().filter(r -> filter.matches(r.document())).toList();
-    }
-
-    private static String cursor(RunOrder order, Run run) {
-        RunOrder.SortKey key = order.sortKey(run.document());
-        return Cursors.encode(Arrays.asList(key.value(), key.createdAt(), key.name()));
     }
 }

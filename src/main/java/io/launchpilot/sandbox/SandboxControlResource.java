@@ -20,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -61,7 +60,7 @@ public class SandboxControlResource {
         Run run = runs.create(new RunService.NewRun(
                 new ProjectRef(ControlRequests.require(request.entity(), "entity"),
                         ControlRequests.require(request.project(), "project")),
-                request.name(), request.displayName(), request.state(), ControlViews.wrap(request.config()),
+                request.name(), request.displayName(), request.state(), Configs.wrap(request.config()),
                 request.summary(), request.tags(), request.group(), request.jobType(), request.sweep(), null, null,
                 null, false));
         return Response.status(Response.Status.CREATED).entity(RunView.of(run)).build();
@@ -76,20 +75,8 @@ public class SandboxControlResource {
     public RunView patchRun(@PathParam("entity") String entity, @PathParam("project") String project,
                             @PathParam("name") String name, String body) {
         PatchRun request = ControlRequests.read(body, PatchRun.class);
-        RunRef ref = new RunRef(entity, project, name);
-        Run run = runs.get(ref);
-        Map<String, Object> summary = null;
-        if (request.summary() != null) {
-            summary = new LinkedHashMap<>(run.summary());
-            summary.putAll(request.summary());
-        }
-        Map<String, Object> config = null;
-        if (request.config() != null) {
-            config = new LinkedHashMap<>(run.config());
-            config.putAll(ControlViews.wrap(request.config()));
-        }
-        return RunView.of(runs.update(ref, new RunPatch(null, request.state(), config, summary, request.tags(), null,
-                null, null, null, true)));
+        return RunView.of(runs.merge(new RunRef(entity, project, name), request.state(), request.summary(),
+                Configs.wrap(request.config()), request.tags()));
     }
 
     @POST

@@ -12,9 +12,10 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * W&B's GraphQL endpoint as the SDK calls it ({@code POST {base}/graphql}). GraphQL-level
- * errors answer 200 with {@code errors}, as W&B does; a body that is not a GraphQL request
- * answers 400. Authorization is accepted whatever it is, and never read or logged.
+ * W&B's GraphQL endpoint as the SDK calls it ({@code POST {base}/graphql}). As W&B does, errors
+ * raised while running a document answer 200 with {@code errors}; a document that cannot run
+ * (bad syntax, unknown fields, wrong variables) or a body that is not a GraphQL request answers
+ * 400 with {@code errors}. Authorization is accepted whatever it is, and never read or logged.
  */
 @Path("/sandbox/graphql")
 public class SandboxGraphqlResource {
@@ -64,14 +65,15 @@ public class SandboxGraphqlResource {
         if (query == null || query.isBlank()) {
             return error(Response.Status.BAD_REQUEST, "request body must have a \"query\" string");
         }
-        Object variables = request.get("variables");
-        Map<String, Object> variableMap;
+        Map<String, Object> variables;
         try {
-            variableMap = variables instanceof String text ? Json.object(text, "variables") : Json.object(variables, "variables");
+            variables = Json.object(request.get("variables"), "variables");
         } catch (SandboxException e) {
             return error(Response.Status.BAD_REQUEST, e.getMessage());
         }
-        return Response.ok(graphql.execute(query, variableMap, operationName)).build();
+        SandboxGraphql.Result result = graphql.execute(query, variables, operationName);
+        return Response.status(result.executed() ? Response.Status.OK : Response.Status.BAD_REQUEST)
+                .type(MediaType.APPLICATION_JSON_TYPE).entity(result.body()).build();
     }
 
     private static Response error(Response.Status status, String message) {

@@ -135,7 +135,7 @@ public class Simulator {
                 && overrides.get("run_config") instanceof Map<?, ?> runConfig ? Json.stringKeys(runConfig) : Map.of();
         try {
             Run run = runs.create(new RunService.NewRun(target, null,
-                    spec.get("name") instanceof String name ? name : null, "running", ControlViews.wrap(config),
+                    spec.get("name") instanceof String name ? name : null, "running", Configs.wrap(config),
                     Map.of(), List.of("launch"), null, "launch", sweep, null, null, "simulated-agent", true));
             queues.ack(leased.get().id(), run.ref().name());
         } catch (SandboxException e) {
@@ -155,7 +155,7 @@ public class Simulator {
         }
         if (running < SWEEP_PARALLELISM) {
             runs.create(new RunService.NewRun(sweep.project(), null, null, "running",
-                    ControlViews.wrap(DemoData.sweepConfig(random)), Map.of("_step", 0), List.of("sweep"), null,
+                    Configs.wrap(DemoData.sweepConfig(random)), Map.of("_step", 0), List.of("sweep"), null,
                     "train", sweep.name(), null, null, "demo-gpu-1", true));
         }
     }

@@ -31,11 +31,6 @@ public record Sweep(long id, ProjectRef project, String name, String displayName
         return metric().map(m -> "maximize".equals(m.get("goal"))).orElse(false);
     }
 
-    public Sweep withState(String newState, Instant now) {
-        return new Sweep(id, project, name, displayName, config, parsedConfig, newState, description, createdAt, now,
-                simulated);
-    }
-
     /** The document sweeps are filtered by, in the same language as runs. */
     public Map<String, Object> document() {
         Map<String, Object> doc = new HashMap<>();

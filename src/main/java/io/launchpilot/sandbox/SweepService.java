@@ -89,10 +89,6 @@ public class SweepService {
         return store.read(data -> findIn(data, project, name));
     }
 
-    public Optional<Sweep> find(long id) {
-        return store.read(data -> Optional.ofNullable(data.sweeps.get(id)));
-    }
-
     /** A page of the project's sweeps matching {@code filter}, newest first as W&B lists them. */
     public Page<Sweep> page(ProjectRef project, RunFilter filter, String after, Integer first) {
         List<Sweep> sorted = store.read(data -> data.sweeps.values().stream()

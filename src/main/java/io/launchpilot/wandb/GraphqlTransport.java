@@ -13,6 +13,7 @@ import io.smallrye.graphql.client.vertx.dynamic.VertxDynamicGraphQLClientBuilder
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClosedException;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,6 +140,12 @@ final class GraphqlTransport implements AutoCloseable {
         }
         if (cause instanceof InvalidResponseException) {
             throw fail(Kind.INVALID_RESPONSE, name, url, 200, List.of(), "got a response that is not GraphQL", null);
+        }
+        if (endpoint.sandbox() && cause instanceof ConnectException) {
+            // nobody serves the embedded sandbox here: waiting will not help, and the user needs to hear why
+            throw fail(Kind.TRANSPORT, name, url, 0, List.of(), "is not answering: no WANDB_API_KEY is set, so "
+                    + "Launchpilot uses the embedded sandbox of a local `launchpilot serve`; start one, or set "
+                    + "WANDB_API_KEY (and WANDB_BASE_URL) to use W&B", cause);
         }
         if (transientFailure(cause)) {
             String problem = cause instanceof TimeoutException

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
@@ -59,6 +60,8 @@ public class WandbClient {
     private static final int ARTIFACTS_PER_PAGE = 100;
     private static final int SWEEPS_PER_PAGE = 50;
     private static final int MAX_ALIAS_LENGTH = 128;
+    /** Entities read per {@code RunQueuesWithConfig} request; keeps one request's size reasonable. */
+    static final int ENTITIES_PER_REQUEST = 25;
 
     private final WandbEndpoint endpoint;
     private final GraphqlTransport transport;
@@ -251,6 +254,59 @@ public class WandbClient {
         if (!bool(result, "success")) {
             throw rejected(Operation.DELETE_RUN_QUEUES, "did not delete run queues " + queueIds);
         }
+    }
+
+    /**
+     * The run queues of several entities with their settings and default resource configs, without
+     * items, in as few requests as possible: one per {@value #ENTITIES_PER_REQUEST} entities, each
+     * entity's {@value #LAUNCH_PROJECT} project read under its own alias. Entities are answered in
+     * the order given, duplicates once.
+     */
+    public List<EntityRunQueues> queuesWithConfig(Collection<String> entities) {
+        List<String> distinct = entities.stream().distinct().toList();
+        distinct.forEach(entity -> Refs.requireSegment("entity", entity));
+        List<EntityRunQueues> result = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += ENTITIES_PER_REQUEST) {
+            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + ENTITIES_PER_REQUEST));
+            JsonNode data = transport.execute(Operation.RUN_QUEUES_WITH_CONFIG.operationName(),
+                    RunQueuesWithConfig.document(chunk.size()), RunQueuesWithConfig.variables(chunk));
+            result.addAll(RunQueuesWithConfig.read(data, chunk));
+        }
+        return result;
+    }
+
+    /** A run queue's settings and default resource config without its items, or empty if there is none. */
+    public Optional<RunQueue> queueSettings(QueueRef queue) {
+        JsonNode found = present(present(execute(Operation.GET_RUN_QUEUE_SETTINGS, vars(
+                "entityName", queue.entity(),
+                "projectName", LAUNCH_PROJECT,
+                "queueName", queue.name())), "project"), "runQueue");
+        return found == null ? Optional.empty() : Optional.of(WandbMapping.runQueue(found, queue, List.of()));
+    }
+
+    /**
+     * {@link #upsertQueue} without its {@code CreateProject} request, for callers that know the
+     * entity's {@value #LAUNCH_PROJECT} project exists (e.g. from {@link #queuesWithConfig}) or have
+     * ensured it once for many queues with {@link #ensureProject}.
+     *
+     * @return the server's resource-config validation warnings; they do not fail the call
+     */
+    public List<String> upsertQueueInExistingProject(QueueSpec spec) {
+        checkQueueType(spec);
+        QueueRef queue = spec.queue();
+        JsonNode result = present(execute(Operation.UPSERT_RUN_QUEUE, vars(
+                "entityName", queue.entity(),
+                "projectName", LAUNCH_PROJECT,
+                "queueName", queue.name(),
+                "resourceType", spec.resourceType(),
+                "resourceConfig", WandbMapping.resourceConfigJson(spec.resourceType(), spec.resourceConfig()),
+                "templateVariables", WandbMapping.templateVariablesJson(spec.templateVariables()),
+                "prioritizationMode", spec.prioritizationMode().name(),
+                "externalLinks", WandbMapping.externalLinksJson(spec.externalLinks()))), "upsertRunQueue");
+        if (!bool(result, "success")) {
+            throw rejected(Operation.UPSERT_RUN_QUEUE, "failed to upsert run queue " + queue.path());
+        }
+        return WandbJson.texts(present(result, "configSchemaValidationErrors"));
     }
 
     /**

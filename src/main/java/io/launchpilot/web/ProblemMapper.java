@@ -1,6 +1,12 @@
 package io.launchpilot.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.launchpilot.queue.ApplyFailedException;
+import io.launchpilot.queue.EnqueueRejectedException;
+import io.launchpilot.queue.PlanRefusedException;
+import io.launchpilot.queue.QueueNotFoundException;
+import io.launchpilot.queue.QueueNotManagedException;
+import io.launchpilot.queue.QueueSpecException;
 import io.launchpilot.wandb.WandbException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -38,6 +44,47 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response wandb(WandbException e) {
         return Problem.of(Status.BAD_GATEWAY, e.getMessage()).toResponse();
+    }
+
+    /** Every error of the specs, each at body:line:column; nothing was applied. */
+    @ServerExceptionMapper
+    public Response invalidSpecs(QueueSpecException e) {
+        return new Problem(null, "Invalid queue specs", 422, e.getMessage(), null, e.errors().stream()
+                .map(problem -> new Problem.Item(problem.position().toString(), problem.reason())).toList())
+                .toResponse();
+    }
+
+    /** The plan holds a change W&B cannot make (V0 back to DISABLED); nothing was applied. */
+    @ServerExceptionMapper
+    public Response planRefused(PlanRefusedException e) {
+        return new Problem(null, "Plan refused", 409, e.getMessage(), null, e.plan().refused().stream()
+                .map(change -> new Problem.Item(change.position() != null ? change.position().toString()
+                        : change.queue().path(), "queue " + change.queue().path() + ": " + change.reason()))
+                .toList()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response applyFailed(ApplyFailedException e) {
+        return new Problem(null, "Apply failed in part", 502, e.getMessage(), null, e.result().failures().stream()
+                .map(failure -> new Problem.Item(failure.queue().path(), failure.action() + ": " + failure.error()))
+                .toList()).toResponse();
+    }
+
+    /** A run that does not fit its queue, one entry per broken rule ({@code vars.<name>}, {@code priority}). */
+    @ServerExceptionMapper
+    public Response enqueueRejected(EnqueueRejectedException e) {
+        return new Problem(null, "Run does not fit the queue", 422, e.getMessage(), null, e.violations().stream()
+                .map(violation -> new Problem.Item(violation.field(), violation.reason())).toList()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response queueNotFound(QueueNotFoundException e) {
+        return Problem.of(Status.NOT_FOUND, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response queueNotManaged(QueueNotManagedException e) {
+        return Problem.of(Status.CONFLICT, e.getMessage()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,7 @@
 package io.launchpilot.sandbox;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -22,8 +23,8 @@ final class GraphqlCalls {
         return given().contentType(ContentType.JSON).body(body).when().post("/sandbox/graphql").then();
     }
 
-    /** The {@code data} of a request that must succeed without errors. */
+    /** A request that must succeed without errors. */
     static ValidatableResponse ok(String query, Map<String, Object> variables) {
-        return graphql(query, variables).statusCode(200).body("errors", org.hamcrest.Matchers.nullValue());
+        return graphql(query, variables).statusCode(200).body("errors", nullValue());
     }
 }

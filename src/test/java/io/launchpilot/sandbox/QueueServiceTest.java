@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class QueueServiceTest {
             sandbox.queues.push(v0.id(), Map.of("i", i), i % 4, Map.of());
         }
         Page<QueueItem> page = sandbox.queues.items(v0, null, 4);
-        List<Integer> priorities = new java.util.ArrayList<>(page.nodes().stream().map(QueueItem::priority).toList());
+        List<Integer> priorities = new ArrayList<>(page.nodes().stream().map(QueueItem::priority).toList());
         while (page.hasNextPage()) {
             page = sandbox.queues.items(v0, page.endCursor(), 4);
             priorities.addAll(page.nodes().stream().map(QueueItem::priority).toList());

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ class SandboxGraphqlResourceTest {
 
     @Test
     void malformedDocumentsGetGraphqlErrorsWithoutInternals() {
-        String body = graphql("query Broken { project(name: ", Map.of()).statusCode(200)
+        String body = graphql("query Broken { project(name: ", Map.of()).statusCode(400)
                 .body("errors", hasSize(1))
                 .body("errors[0].message", containsString("Invalid syntax"))
                 .extract().asString();
@@ -50,12 +51,14 @@ class SandboxGraphqlResourceTest {
     }
 
     @Test
-    void unknownFieldsAreWordedAsWandbDoes() {
-        graphql("query Q { viewer { username favouriteColour } }", Map.of()).statusCode(200)
+    void documentsThatCannotRunAnswer400WithWandbWording() {
+        graphql("query Q { viewer { username favouriteColour } }", Map.of()).statusCode(400)
                 .body("data", nullValue())
                 .body("errors[0].message", equalTo("Cannot query field \"favouriteColour\" on type \"User\"."));
-        graphql("query Q($x: Nope) { viewer { username } }", Map.of()).statusCode(200)
+        graphql("query Q($x: Nope) { viewer { username } }", Map.of()).statusCode(400)
                 .body("errors[0].message", containsString("Nope"));
+        graphql("query Q($n: String!) { project(name: $n) { name } }", Map.of("n", List.of(1))).statusCode(400)
+                .body("errors[0].message", containsString("n"));
     }
 
     @Test
@@ -99,7 +102,7 @@ class SandboxGraphqlResourceTest {
     void everyNthRequestIsRateLimitedWithRetryAfter() {
         given().contentType(ContentType.JSON).body("{\"rateLimitEvery\": 3, \"retryAfterSeconds\": 2}")
                 .when().post("/sandbox/api/faults").then().statusCode(200).body("rateLimitEvery", equalTo(3));
-        List<Integer> statuses = new java.util.ArrayList<>();
+        List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             var response = graphql("query Viewer { viewer { username } }", Map.of()).extract().response();
             statuses.add(response.statusCode());
@@ -108,7 +111,10 @@ class SandboxGraphqlResourceTest {
             }
         }
         assertEquals(List.of(200, 200, 429, 200, 200, 429), statuses);
-        given().when().get("/sandbox/api/stats").then().statusCode(200);
+        // faults apply to GraphQL only: the control API keeps answering
+        for (int i = 0; i < 3; i++) {
+            given().when().get("/sandbox/api/stats").then().statusCode(200);
+        }
     }
 
     @Test
@@ -280,6 +286,41 @@ class SandboxGraphqlResourceTest {
                 .body("data.stopRun.success", equalTo(true));
         graphql("mutation StopRun($id: ID!) { stopRun(input: {id: $id}) { success } }", Map.of("id", "garbage"))
                 .statusCode(200).body("errors[0].message", equalTo("invalid run id: garbage"));
+    }
+
+    @Test
+    void upsertSweepCreatesWithPriorRunsAndChangesState() {
+        String prior = given().contentType(ContentType.JSON).body("{\"entity\": \"gqlsweep\", \"project\": \"p\", \"state\": \"finished\"}")
+                .when().post("/sandbox/api/runs").then().statusCode(201).extract().path("name");
+        String upsert = "mutation UpsertSweep($id: ID, $config: String, $description: String, $entityName: String, $projectName: String,"
+                + " $controller: JSONString, $scheduler: JSONString, $state: String, $priorRunsFilters: JSONString, $displayName: String) {"
+                + " upsertSweep(input: {id: $id, config: $config, description: $description, entityName: $entityName, projectName: $projectName,"
+                + " controller: $controller, scheduler: $scheduler, state: $state, priorRunsFilters: $priorRunsFilters, displayName: $displayName}) {"
+                + " sweep { id name project { id name entity { id name } } } configValidationWarnings } }";
+        Map<String, Object> create = new HashMap<>(Map.of("config", "method: random\nparameters:\n  lr:\n    values: [1, 2]\n",
+                "entityName", "gqlsweep", "projectName", "p", "priorRunsFilters", "{\"$or\": [{\"name\": \"" + prior + "\"}]}"));
+        var created = ok(upsert, create)
+                .body("data.upsertSweep.sweep.project.entity.name", equalTo("gqlsweep"))
+                .body("data.upsertSweep.configValidationWarnings", hasSize(0))
+                .extract();
+        String sweepId = created.path("data.upsertSweep.sweep.id");
+        String sweepName = created.path("data.upsertSweep.sweep.name");
+        ok("query Run($project: String!, $entity: String!, $name: String!) { project(name: $project, entityName: $entity) { run(name: $name) { sweepName } } }",
+                Map.of("project", "p", "entity", "gqlsweep", "name", prior))
+                .body("data.project.run.sweepName", equalTo(sweepName));
+
+        ok(upsert, Map.of("id", sweepId, "state", "PAUSED", "entityName", "gqlsweep", "projectName", "p"));
+        ok("query GetSweep($name: String!, $project: String, $entity: String) { project(name: $project, entityName: $entity) {"
+                + " sweep(sweepName: $name) { __typename id name displayName method state description bestLoss config createdAt updatedAt runCount runCountExpected"
+                + " runs { edges { node { name state config exitcode heartbeatAt shouldStop failed stopped running summaryMetrics sampledHistory(specs: [\"{}\"]) } } } } } }",
+                Map.of("name", sweepName, "project", "p", "entity", "gqlsweep"))
+                .body("data.project.sweep.state", equalTo("PAUSED"))
+                .body("data.project.sweep.runCount", equalTo(1))
+                .body("data.project.sweep.runs.edges[0].node.exitcode", equalTo(0))
+                .body("data.project.sweep.runs.edges[0].node.sampledHistory", hasSize(1));
+        graphql(upsert, Map.of("id", sweepId, "state", "SLEEPING")).statusCode(200)
+                .body("data.upsertSweep", nullValue())
+                .body("errors[0].message", containsString("invalid sweep state \"SLEEPING\""));
     }
 
     @Test

@@ -252,6 +252,25 @@ class GraphqlTransportTest {
     }
 
     @Test
+    void aMissingLocalSandboxFailsAtOnceAndSaysWhatToDo() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        int closed = port;
+        WandbEndpoint sandbox = new WandbEndpoint("https://api.wandb.ai", Optional.empty(), () -> closed);
+        RetryPolicy policy = new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(60), CLOCK, () -> 0.5);
+        transport = new GraphqlTransport(vertx, sandbox, Duration.ofSeconds(5), policy, waits::add, meters);
+
+        WandbException e = assertThrows(WandbException.class, () -> runQuery(transport));
+
+        assertEquals(List.of(), waits);
+        assertEquals(Kind.TRANSPORT, e.kind());
+        assertThat(e.getMessage(), containsString("http://127.0.0.1:" + port + "/sandbox/graphql is not answering"));
+        assertThat(e.getMessage(), containsString("set WANDB_API_KEY"));
+    }
+
+    @Test
     void aSilentServerTimesOutEachAttempt() {
         server.script(call -> Reply.silence());
         GraphqlTransport transport = transport(server.url(), 1, Duration.ofMillis(300));

@@ -87,4 +87,19 @@ class OperationDocumentsTest {
     void documentsAreReadOnceAndKept() {
         assertSame(Operation.RUNS.document(), Operation.RUNS.document());
     }
+
+    @Test
+    void everySharedFragmentIsSpreadBySomeOperation() throws Exception {
+        Set<String> used = new HashSet<>();
+        for (Operation operation : Operation.values()) {
+            Parser.parse(operation.document()).getDefinitionsOfType(FragmentDefinition.class)
+                    .forEach(fragment -> used.add(fragment.getName()));
+        }
+        URL directory = Operation.class.getClassLoader().getResource(Operation.FRAGMENT_DIRECTORY);
+        assertNotNull(directory, "resources " + Operation.FRAGMENT_DIRECTORY);
+        Set<String> stored = Arrays.stream(new File(directory.toURI()).list())
+                .map(name -> name.replace(".graphql", ""))
+                .collect(Collectors.toSet());
+        assertEquals(stored, used);
+    }
 }

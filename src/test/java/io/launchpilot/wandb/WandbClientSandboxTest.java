@@ -2,8 +2,8 @@ package io.launchpilot.wandb;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -27,6 +27,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,8 +59,8 @@ class WandbClientSandboxTest {
         given().delete("/sandbox/api/faults").then().statusCode(lessThan300());
     }
 
-    private static org.hamcrest.Matcher<Integer> lessThan300() {
-        return org.hamcrest.Matchers.lessThan(300);
+    private static Matcher<Integer> lessThan300() {
+        return lessThan(300);
     }
 
     private static Map<String, Object> createRun(Map<String, Object> body) {

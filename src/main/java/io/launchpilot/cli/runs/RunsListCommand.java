@@ -1,8 +1,7 @@
 package io.launchpilot.cli.runs;
 
 import io.launchpilot.cli.Column;
-import io.launchpilot.cli.OutputOption;
-import io.launchpilot.cli.Printer;
+import io.launchpilot.cli.PrintingCommand;
 import io.launchpilot.cli.UsageException;
 import io.launchpilot.wandb.ProjectRef;
 import io.launchpilot.wandb.Run;
@@ -13,17 +12,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "list", description = "List the runs of a project, filtered and ordered as W&B does.",
         mixinStandardHelpOptions = true)
-public class RunsListCommand implements Callable<Integer> {
+public class RunsListCommand extends PrintingCommand {
 
     static final int MAX_LIMIT = 10_000;
 
@@ -42,17 +37,8 @@ public class RunsListCommand implements Callable<Integer> {
             description = "At most N runs, 1 to " + MAX_LIMIT + " (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Mixin
-    OutputOption output;
-
-    @Spec
-    CommandSpec spec;
-
     @Inject
     WandbClient wandb;
-
-    @Inject
-    Printer printer;
 
     @Inject
     ObjectMapper mapper;
@@ -65,7 +51,7 @@ public class RunsListCommand implements Callable<Integer> {
         RunQuery query = RunQuery.all().withFilters(checkedFilter()).withOrder(order)
                 .withPerPage(Math.min(limit, 1000));
         List<Run> runs = wandb.runs(project, query, limit).toList();
-        printer.list(spec.commandLine().getOut(), output.format, runs, List.of(
+        printList(runs, List.of(
                 Column.of("NAME", (Run r) -> r.ref().name()),
                 Column.of("DISPLAY NAME", Run::displayName),
                 Column.of("STATE", Run::state),

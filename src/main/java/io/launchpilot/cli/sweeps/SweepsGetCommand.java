@@ -1,37 +1,23 @@
 package io.launchpilot.cli.sweeps;
 
-import io.launchpilot.cli.OutputOption;
-import io.launchpilot.cli.Printer;
+import io.launchpilot.cli.PrintingCommand;
 import io.launchpilot.wandb.Sweep;
 import io.launchpilot.wandb.SweepRef;
 import io.launchpilot.wandb.WandbClient;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "get", description = "Show one sweep with its configuration.", mixinStandardHelpOptions = true)
-public class SweepsGetCommand implements Callable<Integer> {
+public class SweepsGetCommand extends PrintingCommand {
 
     @Parameters(paramLabel = "ENTITY/PROJECT/SWEEP", description = "The sweep, by its id, e.g. demo/vision/3kq1x9zv.")
     SweepRef sweep;
 
-    @Mixin
-    OutputOption output;
-
-    @Spec
-    CommandSpec spec;
-
     @Inject
     WandbClient wandb;
-
-    @Inject
-    Printer printer;
 
     @Override
     public Integer call() {
@@ -47,7 +33,7 @@ public class SweepsGetCommand implements Callable<Integer> {
         fields.put("best loss", found.bestLoss());
         fields.put("created", found.createdAt());
         fields.put("config", found.config());
-        printer.one(spec.commandLine().getOut(), output.format, found, fields);
+        printOne(found, fields);
         return 0;
     }
 }

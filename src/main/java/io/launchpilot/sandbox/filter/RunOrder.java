@@ -34,14 +34,6 @@ public final class RunOrder {
         return new RunOrder(key, descending);
     }
 
-    public String key() {
-        return key;
-    }
-
-    public boolean descending() {
-        return descending;
-    }
-
     /** The values that decide a document's place; a missing sort value is {@code null}. */
     public SortKey sortKey(Map<String, Object> document) {
         Object value = DocumentPath.resolve(document, key);

@@ -3,7 +3,6 @@ package io.launchpilot.sandbox.graphql;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import io.launchpilot.sandbox.Json;
-import io.launchpilot.sandbox.SandboxException;
 import io.launchpilot.sandbox.filter.RunFilter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,9 +67,5 @@ final class Fetchers {
     static RunFilter filter(DataFetchingEnvironment env) {
         Map<String, Object> filters = jsonObject(env.getArgument("filters"), "filters");
         return filters == null ? RunFilter.all() : RunFilter.compile(filters);
-    }
-
-    static SandboxException notFound(String what) {
-        return SandboxException.notFound(what + " not found");
     }
 }

@@ -41,11 +41,7 @@ class QueueWiring implements Wiring {
         wiring.type(newTypeWiring("Entity")
                 .dataFetcher("defaultResourceConfig", of(AccountWiring.Entity.class, (e, env) -> Ids
                         .parse("DefaultResourceConfig", env.getArgument("id")).stream()
-                        .mapToObj(id -> queues.resourceConfig(e.name(), id).orElse(null)).findFirst().orElse(null)))
-                .dataFetcher("defaultResourceConfigs", of(AccountWiring.Entity.class, e -> queues.ofEntity(e.name()).stream()
-                        .filter(q -> q.resourceConfigId() != null)
-                        .map(q -> queues.resourceConfig(e.name(), q.resourceConfigId()).orElse(null))
-                        .filter(rc -> rc != null).distinct().toList())));
+                        .mapToObj(id -> queues.resourceConfig(e.name(), id).orElse(null)).findFirst().orElse(null))));
         wiring.type(newTypeWiring("RunQueue")
                 .dataFetcher("id", of(RunQueue.class, q -> Ids.of("RunQueue", q.id())))
                 .dataFetcher("name", of(RunQueue.class, RunQueue::name))

@@ -78,10 +78,17 @@ public class SandboxGraphql {
     }
 
     /**
-     * Runs one request and returns the response body W&B would send: {@code data} and, if any,
-     * {@code errors} (without internals).
+     * The answer to one request.
+     *
+     * @param body what W&B would send: {@code data} and, if any, {@code errors} (without internals)
+     * @param executed false when the document never ran (syntax, validation or variable errors),
+     *                 which W&B answers with HTTP 400 rather than 200
      */
-    public Map<String, Object> execute(String query, Map<String, Object> variables, String operationName) {
+    public record Result(Map<String, Object> body, boolean executed) {
+    }
+
+    /** Runs one request. */
+    public Result execute(String query, Map<String, Object> variables, String operationName) {
         ExecutionResult result = graphql.execute(ExecutionInput.newExecutionInput()
                 .query(query)
                 .variables(variables == null ? Map.of() : variables)
@@ -97,7 +104,7 @@ public class SandboxGraphql {
             }
             body.put("errors", errors);
         }
-        return body;
+        return new Result(body, result.isDataPresent());
     }
 
     /**

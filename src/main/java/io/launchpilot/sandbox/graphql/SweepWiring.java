@@ -3,6 +3,7 @@ package io.launchpilot.sandbox.graphql;
 import static graphql.schema.idl.TypeRuntimeWiring.newTypeWiring;
 import static io.launchpilot.sandbox.graphql.Fetchers.filter;
 import static io.launchpilot.sandbox.graphql.Fetchers.input;
+import static io.launchpilot.sandbox.graphql.Fetchers.jsonObject;
 import static io.launchpilot.sandbox.graphql.Fetchers.of;
 import static io.launchpilot.sandbox.graphql.Fetchers.payload;
 import static io.launchpilot.sandbox.graphql.Fetchers.string;
@@ -88,6 +89,10 @@ class SweepWiring implements Wiring {
                     Optional.ofNullable(string(input, "projectName")).orElse(RunWiring.DEFAULT_PROJECT));
             sweep = sweeps.create(new SweepService.NewSweep(project, input.get("config"), string(input, "state"),
                     string(input, "displayName"), string(input, "description"), false));
+            Map<String, Object> priorRuns = jsonObject(input.get("priorRunsFilters"), "priorRunsFilters");
+            if (priorRuns != null) {
+                runs.attachToSweep(project, RunFilter.compile(priorRuns), sweep.name());
+            }
         }
         return payload("sweep", sweep, "inserted", inserted, "configValidationWarnings", List.of(),
                 "clientMutationId", input.get("clientMutationId"));
