@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * reported once, state changes chain (each {@code from} is the previous {@code to}), and the last
  * state and summary of every run are in it. On the embedded H2 file and on PostgreSQL.
  *
- * <p>Needs the packaged application: {@code ./mvnw verify -DskipITs=false -Dit.test=WatchCrashIT}.
+ * <p>Needs the packaged application; runs in {@code ./mvnw verify} after {@code package}.
  */
 class WatchCrashIT {
 
