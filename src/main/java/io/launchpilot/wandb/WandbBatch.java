@@ -75,11 +75,7 @@ public final class WandbBatch {
                 + ", order: " + variable(alias, "order", "String", query.order()) + ") {"
                 + " edges { node { ..." + runFragment(fields) + " } cursor } " + PAGE_INFO + " }";
         return add(projectField(alias, project.entity(), project.name(), selection), data -> {
-            JsonNode found = WandbJson.present(data, alias);
-            if (found == null) {
-                throw new NoSuchElementException("project " + project.path() + " not found");
-            }
-            JsonNode runs = WandbJson.present(found, "runs");
+            JsonNode runs = WandbJson.present(existing(data, alias, project), "runs");
             List<Run> items = new ArrayList<>();
             String lastCursor = null;
             JsonNode edges = WandbJson.present(runs, "edges");
@@ -109,11 +105,7 @@ public final class WandbBatch {
                 + ", first: " + variable(alias, "perPage", "Int", perPage) + ") {"
                 + " edges { node { ..." + sweepFragment(withConfig) + " } } " + PAGE_INFO + " }";
         return add(projectField(alias, project.entity(), project.name(), selection), data -> {
-            JsonNode found = WandbJson.present(data, alias);
-            if (found == null) {
-                throw new NoSuchElementException("project " + project.path() + " not found");
-            }
-            JsonNode sweeps = WandbJson.present(found, "sweeps");
+            JsonNode sweeps = WandbJson.present(existing(data, alias, project), "sweeps");
             List<Sweep> items = new ArrayList<>();
             WandbJson.nodes(sweeps).forEach(node -> items.add(WandbMapping.sweep(node, project)));
             JsonNode pageInfo = WandbJson.present(sweeps, "pageInfo");
@@ -190,6 +182,15 @@ public final class WandbBatch {
             throw new IllegalStateException("the batch was executed already");
         }
         return "r" + reads.size();
+    }
+
+    /** The project a read asked for, which W&B answers with null when it does not exist. */
+    private static JsonNode existing(JsonNode data, String alias, ProjectRef project) {
+        JsonNode found = WandbJson.present(data, alias);
+        if (found == null) {
+            throw new NoSuchElementException("project " + project.path() + " not found");
+        }
+        return found;
     }
 
     private String projectField(String alias, String entity, String project, String selection) {

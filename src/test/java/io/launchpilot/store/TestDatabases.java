@@ -48,18 +48,15 @@ public final class TestDatabases {
 
     /** A new, empty database on the PostgreSQL server. */
     public static DataSource postgres() {
-        String name = "t" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection connection = postgresServer().getPostgresDatabase().getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create a test database", e);
-        }
-        return postgresServer().getDatabase("postgres", name);
+        return postgresServer().getDatabase("postgres", newPostgresDatabase());
     }
 
-    /** The JDBC URL of a new, empty database on the PostgreSQL server. */
+    /** The JDBC URL of a new, empty database on the PostgreSQL server (user {@code postgres}, no password). */
     public static String postgresUrl() {
+        return postgresServer().getJdbcUrl("postgres", newPostgresDatabase());
+    }
+
+    private static String newPostgresDatabase() {
         String name = "t" + UUID.randomUUID().toString().replace("-", "");
         try (Connection connection = postgresServer().getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
@@ -67,7 +64,7 @@ public final class TestDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test database", e);
         }
-        return postgresServer().getJdbcUrl("postgres", name);
+        return name;
     }
 
     /** The data source with the store's schema, migrated by the application's own migrations. */
