@@ -171,22 +171,8 @@ public class WandbClient {
      */
     public List<String> upsertQueue(QueueSpec spec) {
         checkQueueType(spec);
-        QueueRef queue = spec.queue();
-        ensureProject(new ProjectRef(queue.entity(), LAUNCH_PROJECT));
-        JsonNode result = present(execute(Operation.UPSERT_RUN_QUEUE, vars(
-                "entityName", queue.entity(),
-                "projectName", LAUNCH_PROJECT,
-                "queueName", queue.name(),
-                "resourceType", spec.resourceType(),
-                "resourceConfig", WandbMapping.resourceConfigJson(spec.resourceType(), spec.resourceConfig()),
-                // "{}" rather than the SDK's null for none: the spec is the whole truth, so stale variables go
-                "templateVariables", WandbMapping.templateVariablesJson(spec.templateVariables()),
-                "prioritizationMode", spec.prioritizationMode().name(),
-                "externalLinks", WandbMapping.externalLinksJson(spec.externalLinks()))), "upsertRunQueue");
-        if (!bool(result, "success")) {
-            throw rejected(Operation.UPSERT_RUN_QUEUE, "failed to upsert run queue " + queue.path());
-        }
-        return WandbJson.texts(present(result, "configSchemaValidationErrors"));
+        ensureProject(new ProjectRef(spec.queue().entity(), LAUNCH_PROJECT));
+        return upsertQueueInExistingProject(spec);
     }
 
     /** A run queue with its default resource config and all its items, or empty if there is none. */
@@ -300,6 +286,7 @@ public class WandbClient {
                 "queueName", queue.name(),
                 "resourceType", spec.resourceType(),
                 "resourceConfig", WandbMapping.resourceConfigJson(spec.resourceType(), spec.resourceConfig()),
+                // "{}" rather than the SDK's null for none: the spec is the whole truth, so stale variables go
                 "templateVariables", WandbMapping.templateVariablesJson(spec.templateVariables()),
                 "prioritizationMode", spec.prioritizationMode().name(),
                 "externalLinks", WandbMapping.externalLinksJson(spec.externalLinks()))), "upsertRunQueue");
