@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.launchpilot.cli.OutputFormat;
-import io.launchpilot.cli.OutputOption;
+import io.launchpilot.cli.PrintingCommand;
 import io.launchpilot.cli.UsageException;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -26,13 +26,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * Prints the newest events of a running {@code launchpilot serve}, then follows new ones. It reads
@@ -43,7 +39,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "tail", mixinStandardHelpOptions = true, description = {
         "Print the newest events, then follow new ones as they are recorded (Ctrl-C to stop).",
         "Reads the REST API of a running `launchpilot serve` (--url); -o json prints one JSON object per line."})
-public class EventsTailCommand implements Callable<Integer> {
+public class EventsTailCommand extends PrintingCommand {
 
     static final int MAX_LINES = 1000;
     private static final Duration RECONNECT_WAIT = Duration.ofSeconds(2);
@@ -72,23 +68,17 @@ public class EventsTailCommand implements Callable<Integer> {
             description = "Exit after N new events (for scripts that wait for something to happen).")
     Integer count;
 
-    @Mixin
-    OutputOption output;
-
-    @Spec
-    CommandSpec spec;
-
     @Inject
     ObjectMapper mapper;
 
     private HttpClient http;
-    private EventPrinter printer;
+    private EventPrinter eventPrinter;
 
     @Override
     public Integer call() throws InterruptedException {
         check();
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        printer = new EventPrinter(spec.commandLine().getOut(), output.format, mapper);
+        eventPrinter = new EventPrinter(spec.commandLine().getOut(), output.format, mapper);
         long last = 0;
         JsonNode past = get(eventsUri(Map.of("order", "desc", "limit", String.valueOf(Math.max(1, lines)))));
         List<JsonNode> items = new ArrayList<>();
@@ -97,10 +87,10 @@ public class EventsTailCommand implements Callable<Integer> {
             last = items.get(0).path("id").asLong();
         }
         for (int i = Math.min(lines, items.size()) - 1; i >= 0; i--) {
-            printer.print(items.get(i));
+            eventPrinter.print(items.get(i));
         }
         if (!follow) {
-            printer.flush();
+            eventPrinter.flush();
             return 0;
         }
         follow(last);
@@ -144,8 +134,8 @@ public class EventsTailCommand implements Callable<Integer> {
                         JsonNode event = read(data.toString());
                         data.setLength(0);
                         last = Math.max(last, event.path("id").asLong());
-                        printer.print(event);
-                        printer.flush();
+                        eventPrinter.print(event);
+                        eventPrinter.flush();
                         if (count != null && ++seen >= count) {
                             return;
                         }

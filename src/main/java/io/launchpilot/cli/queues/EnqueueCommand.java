@@ -1,10 +1,9 @@
 package io.launchpilot.cli.queues;
 
+import io.launchpilot.cli.PrintingCommand;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.launchpilot.cli.OutputOption;
-import io.launchpilot.cli.Printer;
 import io.launchpilot.cli.UsageException;
 import io.launchpilot.queue.EnqueueRejectedException;
 import io.launchpilot.queue.EnqueueRequest;
@@ -21,19 +20,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "enqueue", mixinStandardHelpOptions = true,
         description = {"Put a run on a W&B Launch queue, after checking it against the queue: template variable",
                 "values against their schema (type, minimum, maximum, enum, required), and a priority only on a V0",
                 "queue. A run that does not fit exits 2 and is not sent."})
-public class EnqueueCommand implements Callable<Integer> {
+public class EnqueueCommand extends PrintingCommand {
 
     static final List<String> PRIORITIES = List.of("critical", "high", "medium", "low");
 
@@ -66,17 +61,8 @@ public class EnqueueCommand implements Callable<Integer> {
     @Option(names = "--project", paramLabel = "PROJECT", description = "The project the run logs to.")
     String project;
 
-    @Mixin
-    OutputOption output;
-
-    @Spec
-    CommandSpec spec;
-
     @Inject
     EnqueueService service;
-
-    @Inject
-    Printer printer;
 
     @Inject
     ObjectMapper mapper;
@@ -99,7 +85,7 @@ public class EnqueueCommand implements Callable<Integer> {
         fields.put("item", queued.itemId());
         fields.put("queue", queued.queue().path());
         fields.put("priority", priority == null ? "default" : priority.toLowerCase(Locale.ROOT));
-        printer.one(spec.commandLine().getOut(), output.format, queued, fields);
+        printOne(queued, fields);
         return 0;
     }
 

@@ -1,8 +1,7 @@
 package io.launchpilot.cli.queues;
 
 import io.launchpilot.cli.OutputFormat;
-import io.launchpilot.cli.OutputOption;
-import io.launchpilot.cli.Printer;
+import io.launchpilot.cli.PrintingCommand;
 import io.launchpilot.queue.ApplyResult;
 import io.launchpilot.queue.PlanOptions;
 import io.launchpilot.queue.PlanRefusedException;
@@ -14,18 +13,15 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = {"Make W&B's queues what the specs say (upsertRunQueue per changed queue; nothing is sent",
                 "when nothing changed). Queues applied are marked with a managed-by external link. Invalid specs",
                 "(exit 2) or a change W&B cannot make (exit 1) stop the whole apply before any change."})
-public class QueuesApplyCommand implements Callable<Integer> {
+public class QueuesApplyCommand extends PrintingCommand {
 
     @Mixin
     SpecSource source;
@@ -36,20 +32,11 @@ public class QueuesApplyCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Show the plan without changing anything.")
     boolean dryRun;
 
-    @Mixin
-    OutputOption output;
-
-    @Spec
-    CommandSpec spec;
-
     @Inject
     QueueSpecLoader loader;
 
     @Inject
     QueueService service;
-
-    @Inject
-    Printer printer;
 
     @Override
     public Integer call() {

@@ -1,7 +1,6 @@
 package io.launchpilot.cli.queues;
 
-import io.launchpilot.cli.OutputOption;
-import io.launchpilot.cli.Printer;
+import io.launchpilot.cli.PrintingCommand;
 import io.launchpilot.queue.QueueNotFoundException;
 import io.launchpilot.queue.QueueService;
 import io.launchpilot.queue.QueueView;
@@ -11,31 +10,18 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "get", mixinStandardHelpOptions = true,
         description = "Show one run queue: settings, resource config, template variables, links and items.")
-public class QueuesGetCommand implements Callable<Integer> {
+public class QueuesGetCommand extends PrintingCommand {
 
     @Parameters(paramLabel = "ENTITY/QUEUE", description = "The queue, e.g. demo/gpu-a100.")
     QueueRef queue;
 
-    @Mixin
-    OutputOption output;
-
-    @Spec
-    CommandSpec spec;
-
     @Inject
     QueueService service;
-
-    @Inject
-    Printer printer;
 
     @Override
     public Integer call() {
@@ -58,7 +44,7 @@ public class QueuesGetCommand implements Callable<Integer> {
         fields.put("links", found.externalLinks().stream().map(link -> link.label() + "=" + link.url()).toList());
         fields.put("items", found.items().size() + (states.isEmpty() ? "" : " " + states));
         fields.put("newest item", found.items().stream().map(RunQueueItem::id).reduce((a, b) -> b).orElse(null));
-        printer.one(spec.commandLine().getOut(), output.format, found, fields);
+        printOne(found, fields);
         return 0;
     }
 }

@@ -1,8 +1,7 @@
 package io.launchpilot.cli.queues;
 
 import io.launchpilot.cli.OutputFormat;
-import io.launchpilot.cli.OutputOption;
-import io.launchpilot.cli.Printer;
+import io.launchpilot.cli.PrintingCommand;
 import io.launchpilot.queue.PlanOptions;
 import io.launchpilot.queue.QueuePlan;
 import io.launchpilot.queue.QueueService;
@@ -11,18 +10,15 @@ import io.launchpilot.queue.QueueSpecSet;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Show what apply would do: create, update (field by field), unchanged, and the queues no spec",
                 "names (unmanaged; orphaned or deleted with --prune when Launchpilot manages them). Changes nothing.",
                 "Exit 0 (also with changes), 2 for invalid specs, 1 when W&B cannot make a change (V0 -> DISABLED)."})
-public class QueuesPlanCommand implements Callable<Integer> {
+public class QueuesPlanCommand extends PrintingCommand {
 
     @Mixin
     SpecSource source;
@@ -30,20 +26,11 @@ public class QueuesPlanCommand implements Callable<Integer> {
     @Option(names = "--prune", description = "Plan to delete the managed queues no spec names.")
     boolean prune;
 
-    @Mixin
-    OutputOption output;
-
-    @Spec
-    CommandSpec spec;
-
     @Inject
     QueueSpecLoader loader;
 
     @Inject
     QueueService service;
-
-    @Inject
-    Printer printer;
 
     @Override
     public Integer call() {
@@ -55,7 +42,7 @@ public class QueuesPlanCommand implements Callable<Integer> {
         if (output.format == OutputFormat.table) {
             PlanText.print(spec.commandLine().getOut(), plan);
         } else {
-            printer.one(spec.commandLine().getOut(), output.format, plan, Map.of());
+            printOne(plan, Map.of());
         }
         if (!plan.refused().isEmpty()) {
             PlanText.refusals(spec.commandLine().getErr(), plan);
