@@ -25,11 +25,15 @@ class SecurityStartupLog {
         if (runMode.map(String::strip).filter("command"::equals).isPresent()) {
             return;
         }
+        report(tokens, wandb.sandbox());
+    }
+
+    static void report(BearerTokens tokens, boolean sandbox) {
         if (tokens.enabled()) {
             LOG.infof("access control on: /api/v1 and /mcp need a bearer token (%s)", tokens.holders().stream()
                     .map(holder -> holder.name() + ": " + holder.role().name().toLowerCase(Locale.ROOT))
                     .collect(Collectors.joining(", ")));
-        } else if (wandb.sandbox()) {
+        } else if (sandbox) {
             LOG.info("access control off: /api/v1 and /mcp are open (sandbox mode); "
                     + "set launchpilot.auth.tokens.<name>.secret and .role to require tokens");
         } else {
