@@ -1,5 +1,6 @@
 package io.launchpilot.web.auth;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ public class BearerTokens {
 
     private final List<Entry> entries;
 
+    @Inject
     BearerTokens(AuthConfig config) {
         this(config.tokens());
     }

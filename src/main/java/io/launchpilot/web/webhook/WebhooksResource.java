@@ -19,7 +19,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.HexFormat;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 /**
  * The webhook target. Each delivery is checked (size, then credentials, then JSON), recorded in the
@@ -29,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Path("/api/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
-@SecurityRequirementsSet
 public class WebhooksResource {
 
     /** The answer to an accepted delivery: the ledger event it became. */
