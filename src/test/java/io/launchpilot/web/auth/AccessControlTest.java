@@ -56,6 +56,10 @@ class AccessControlTest {
         given().header("Authorization", "Basic " + SecuredProfile.WRITE_TOKEN).get("/api/v1/status").then()
                 .statusCode(401);
         as(null).post("/api/v1/queues:plan").then().statusCode(401);
+        // spellings the REST layer may match to the same resource are guarded alike
+        as(null).urlEncodingEnabled(false).get("//api/v1/events").then().statusCode(401);
+        as(null).urlEncodingEnabled(false).get("/api;x=1/v1/events").then().statusCode(401);
+        as(null).urlEncodingEnabled(false).get("/api/v1/webhooks/../events").then().statusCode(401);
     }
 
     @Test

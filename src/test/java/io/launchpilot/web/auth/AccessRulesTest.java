@@ -17,15 +17,25 @@ class AccessRulesTest {
             "/api/v1/webhooks/wandb, OPEN",
             "/api/v1/webhooks/generic/ci, OPEN",
             "/api/v1/webhooksx, API",
+            "//api/v1/events, API",
+            "/api;x/v1/events, API",
+            "/api/v1/webhooks/..;x/queues:apply, API",
+            "/q/./health, API",
+            "/api/v1/webhooks/wandb;x, OPEN",
+            "/q;x/health, OPEN",
+            "/other, API",
             "/mcp, MCP",
             "/mcp/sse, MCP",
-            "/mcpx, OPEN",
+            "//mcp, MCP",
+            "/mcp;x, MCP",
+            "/mcpx, API",
+            "/sandbox, OPEN",
             "/q/health, OPEN",
             "/q/health/ready, OPEN",
             "/q/metrics, OPEN",
             "/q/openapi, OPEN",
             "/sandbox/api/stats, OPEN",
-            "/, OPEN"})
+            "/, API"})
     void areas(String path, Area area) {
         assertEquals(area, AccessRules.area(path));
     }
@@ -45,6 +55,8 @@ class AccessRulesTest {
             "POST, /api/v1/queues/acme/gpu/items, true",
             "POST, /api/v1/queues:plan/, true",
             "POST, /api/v1/queues:planx, true",
+            "POST, /api/v1/queues:apply;x=:plan, true",
+            "POST, /api/v1/queues:plan;x=1, false",
             "PUT, /api/v1/queues:plan, true",
             "PUT, /api/v1/queues/acme/gpu, true",
             "PATCH, /api/v1/runs/acme/vision/r1, true",
