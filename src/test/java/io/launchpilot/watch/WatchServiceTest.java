@@ -14,6 +14,7 @@ import io.launchpilot.sandbox.RunPatch;
 import io.launchpilot.sandbox.RunService;
 import io.launchpilot.store.Event;
 import io.launchpilot.store.EventQuery;
+import io.launchpilot.store.Leadership;
 import io.launchpilot.store.Store;
 import io.launchpilot.store.StoreMigration;
 import io.launchpilot.wandb.ProjectRef;
@@ -458,7 +459,8 @@ class WatchServiceTest {
     }
 
     private WatchService newWatcher(Store store) {
-        return new WatchService(config, wandb, store, clock, new SimpleMeterRegistry(), migration, Optional.empty());
+        return new WatchService(config, wandb, store, clock, new SimpleMeterRegistry(), migration, new Leadership(),
+                Optional.empty());
     }
 
     /** The application's database, except that commit number {@code crashAt} fails as if the process died. */
