@@ -1,6 +1,8 @@
 package io.launchpilot.queue;
 
 import io.launchpilot.queue.QueueChange.Action;
+import io.launchpilot.store.Leadership;
+import io.launchpilot.store.LeadershipChanged;
 import io.launchpilot.wandb.QueueRef;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -30,6 +32,7 @@ import org.jboss.logging.Logger;
  * applied. A change made by hand in W&B to a managed queue is put back and announced as a
  * {@link QueueDriftCorrected} event. Specs with errors, and plans W&B cannot carry out, are logged
  * and not applied at all; queues are deleted only with {@code launchpilot.queues.prune=true}.
+ * Among replicas only the leader reconciles in the background; REST and CLI applies work anywhere.
  */
 @ApplicationScoped
 public class QueueReconciler {
@@ -52,6 +55,7 @@ public class QueueReconciler {
     private final Event<QueueDriftCorrected> driftEvents;
     private final Clock clock;
     private final Scheduler scheduler;
+    private final Leadership leadership;
     private final Optional<String> runMode;
 
     /** Queues seen in W&B with their spec applied: if one disappears, it was deleted by hand. */
@@ -59,7 +63,7 @@ public class QueueReconciler {
     private volatile String lastFingerprint;
 
     QueueReconciler(QueuesConfig config, QueueSpecLoader loader, QueueService service,
-            Event<QueueDriftCorrected> driftEvents, Clock clock, Scheduler scheduler,
+            Event<QueueDriftCorrected> driftEvents, Clock clock, Scheduler scheduler, Leadership leadership,
             @ConfigProperty(name = "launchpilot.run-mode") Optional<String> runMode) {
         this.config = config;
         this.loader = loader;
@@ -67,6 +71,7 @@ public class QueueReconciler {
         this.driftEvents = driftEvents;
         this.clock = clock;
         this.scheduler = scheduler;
+        this.leadership = leadership;
         this.runMode = runMode;
     }
 
@@ -80,13 +85,21 @@ public class QueueReconciler {
                 .setInterval(every.get().toMillis() + "ms")
                 .setDelayed("1s")
                 .setConcurrentExecution(ConcurrentExecution.SKIP)
-                .setTask(execution -> reconcileQuietly())
+                .setTask(execution -> {
+                    if (leadership.isLeader()) {
+                        reconcileQuietly();
+                    }
+                })
                 .schedule();
         watch.ifPresent(interval -> scheduler.newJob(WATCH_JOB)
                 .setInterval(interval.toMillis() + "ms")
                 .setDelayed("1s")
                 .setConcurrentExecution(ConcurrentExecution.SKIP)
-                .setTask(execution -> reconcileIfFilesChanged())
+                .setTask(execution -> {
+                    if (leadership.isLeader()) {
+                        reconcileIfFilesChanged();
+                    }
+                })
                 .schedule());
         LOG.infof("queues: reconciling %s every %s%s%s", loader.defaultDirectory(), config.reconcileEvery(),
                 watch.isPresent() ? " and on file changes" : "",
@@ -167,6 +180,16 @@ public class QueueReconciler {
                 "queues: %s is managed but no spec names it; launchpilot.queues.prune=true would delete it",
                 change.queue().path()));
         return new Outcome(result.plan(), result, drift, null);
+    }
+
+    /**
+     * A new leader starts as after a restart: what it saw as a follower's former self is out of date,
+     * and its first file check reconciles at once.
+     */
+    void leadershipChanged(@Observes LeadershipChanged change) {
+        if (change.leader()) {
+            forget();
+        }
     }
 
     /** Forgets which queues were seen, as after a restart (for tests that reset W&B between passes). */

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** Deletes events older than {@code launchpilot.store.retention}. */
+/** Deletes events older than {@code launchpilot.store.retention}; among replicas, the leader does. */
 @ApplicationScoped
 public class EventRetentionJob {
 
@@ -17,20 +17,22 @@ public class EventRetentionJob {
     private final Store store;
     private final StoreConfig config;
     private final Clock clock;
+    private final Leadership leadership;
     private final boolean serving;
 
-    EventRetentionJob(Store store, StoreConfig config, Clock clock,
+    EventRetentionJob(Store store, StoreConfig config, Clock clock, Leadership leadership,
             @ConfigProperty(name = "launchpilot.run-mode") Optional<String> runMode) {
         this.store = store;
         this.config = config;
         this.clock = clock;
+        this.leadership = leadership;
         this.serving = StoreMigration.usesStore(runMode);
     }
 
     @Scheduled(identity = "event-retention", every = "${launchpilot.store.retention-interval:1h}",
             delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expire() {
-        if (!serving) {
+        if (!serving || !leadership.isLeader()) {
             return;
         }
         try {

@@ -58,6 +58,11 @@ public final class UrlDriver implements Driver {
         throw new SQLFeatureNotSupportedException();
     }
 
+    /** Whether the store at this JDBC URL is PostgreSQL (else H2). */
+    public static boolean postgresql(String url) {
+        return url != null && url.startsWith(POSTGRESQL);
+    }
+
     private Driver driverFor(String url) {
         if (url == null) {
             return null;

@@ -1,6 +1,7 @@
 package io.launchpilot.wandb;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.launchpilot.metrics.MetricNames;
 import io.launchpilot.wandb.RetryPolicy.Sleeper;
 import io.launchpilot.wandb.StatusAwareWebClient.HttpStatusFailure;
 import io.launchpilot.wandb.WandbException.Kind;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -44,6 +46,7 @@ final class GraphqlTransport implements AutoCloseable {
     private final MeterRegistry meters;
 
     private Connection connection;
+    private volatile Contact lastContact;
 
     /** One dynamic client per URL; the sandbox URL can only change if the server restarts on another port. */
     private record Connection(String url, DynamicGraphQLClient client) {
@@ -61,15 +64,7 @@ final class GraphqlTransport implements AutoCloseable {
 
     /** Runs the operation and returns its {@code data} object. */
     JsonNode execute(Operation operation, Map<String, Object> variables) {
-        String name = operation.operationName();
-        try {
-            JsonNode data = send(name, operation.document(), WandbJson.variables(variables));
-            count(name, null);
-            return data;
-        } catch (WandbException e) {
-            count(name, e.kind());
-            throw e;
-        }
+        return execute(operation.operationName(), operation.document(), variables, policy.maxRetries());
     }
 
     /**
@@ -77,17 +72,33 @@ final class GraphqlTransport implements AutoCloseable {
      * with the same retries, errors and metrics as the fixed operations.
      */
     JsonNode execute(String operationName, String document, Map<String, Object> variables) {
+        return execute(operationName, document, variables, policy.maxRetries());
+    }
+
+    /** Runs the operation once, without retries: for a health check that must answer soon. */
+    JsonNode executeOnce(Operation operation, Map<String, Object> variables) {
+        return execute(operation.operationName(), operation.document(), variables, 0);
+    }
+
+    /** The outcome of the last call, whatever its operation; empty before the first. */
+    Optional<Contact> lastContact() {
+        return Optional.ofNullable(lastContact);
+    }
+
+    private JsonNode execute(String name, String document, Map<String, Object> variables, int maxRetries) {
         try {
-            JsonNode data = send(operationName, document, WandbJson.variables(variables));
-            count(operationName, null);
+            JsonNode data = send(name, document, WandbJson.variables(variables), maxRetries);
+            count(name, null);
+            lastContact = Contact.reached(System.nanoTime());
             return data;
         } catch (WandbException e) {
-            count(operationName, e.kind());
+            count(name, e.kind());
+            lastContact = Contact.of(e, System.nanoTime());
             throw e;
         }
     }
 
-    private JsonNode send(String name, String document, Map<String, Object> variables) {
+    private JsonNode send(String name, String document, Map<String, Object> variables, int maxRetries) {
         String url = endpoint.url();
         DynamicGraphQLClient client = client(url);
         for (int attempt = 0;; attempt++) {
@@ -99,13 +110,13 @@ final class GraphqlTransport implements AutoCloseable {
             } catch (Exception e) {
                 failure = retryable(name, url, unwrap(e));
             }
-            if (attempt >= policy.maxRetries()) {
+            if (attempt >= maxRetries) {
                 throw fail(Kind.RETRIES_EXHAUSTED, name, url, failure.status(), List.of(),
                         "failed after " + (attempt + 1) + " attempts; last: " + failure.problem(), failure.cause());
             }
             Duration wait = policy.waitBefore(attempt, failure.retryAfter());
             LOG.warnf("W&B %s at %s: %s; retry %d of %d in %d ms", name, url, failure.problem(),
-                    attempt + 1, policy.maxRetries(), wait.toMillis());
+                    attempt + 1, maxRetries, wait.toMillis());
             try {
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
@@ -134,7 +145,7 @@ final class GraphqlTransport implements AutoCloseable {
                         null);
             }
             if (status == 429) {
-                meters.counter("launchpilot.wandb.rate_limited", "operation", name).increment();
+                meters.counter(MetricNames.WANDB_RATE_LIMITED, MetricNames.OPERATION, name).increment();
             }
             return new Retryable(status, "HTTP " + status, failure.retryAfter(), cause);
         }
@@ -178,7 +189,8 @@ final class GraphqlTransport implements AutoCloseable {
 
     private void count(String operation, Kind failure) {
         String outcome = failure == null ? "success" : failure.name().toLowerCase(Locale.ROOT);
-        meters.counter("launchpilot.wandb.requests", "operation", operation, "outcome", outcome).increment();
+        meters.counter(MetricNames.WANDB_REQUESTS, MetricNames.OPERATION, operation, MetricNames.OUTCOME, outcome)
+                .increment();
     }
 
     /** Connection refused or reset, timeouts, a closed connection: W&B may answer the next attempt. */

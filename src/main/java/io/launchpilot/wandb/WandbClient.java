@@ -107,6 +107,21 @@ public class WandbClient {
         return viewer == null ? Optional.empty() : Optional.of(WandbMapping.viewer(viewer));
     }
 
+    /** Whether the last call of any operation reached W&B; empty before the first call. */
+    public Optional<Contact> lastContact() {
+        return transport.lastContact();
+    }
+
+    /** Asks W&B for the viewer once, without retries, and tells whether W&B answered. */
+    public Contact probe() {
+        try {
+            transport.executeOnce(Operation.GET_VIEWER, Map.of());
+        } catch (WandbException e) {
+            // recorded as the last contact, which is what the caller wants to know
+        }
+        return transport.lastContact().orElseThrow();
+    }
+
     /** The configured entity ({@code WANDB_ENTITY}), else the viewer's own entity. */
     public Optional<String> defaultEntity() {
         if (configuredEntity.isPresent()) {

@@ -43,4 +43,11 @@ public interface WandbConfig {
     /** Longest wait between two attempts, also the cap on a server's {@code Retry-After}. Default 60s. */
     @WithDefault("60s")
     Duration retryMaxWait();
+
+    /**
+     * How old the outcome of the last W&B call may be for the readiness check {@code wandb} to reuse
+     * it; older, the check asks W&B for the viewer once (no retries). Default 30s.
+     */
+    @WithDefault("30s")
+    Duration healthCheckEvery();
 }

@@ -10,6 +10,8 @@ import io.launchpilot.wandb.QueueRef;
 import io.launchpilot.wandb.RunQueueItem;
 import io.launchpilot.wandb.WandbBatch;
 import io.launchpilot.wandb.WandbBatch.Part;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,6 +56,17 @@ final class QueueWatch implements Watch {
         });
     }
 
+    /** How many items wait in the queue, and since when the oldest of them does. */
+    record Backlog(int pending, Instant oldestPendingSince) {
+
+        static final Backlog EMPTY = new Backlog(0, null);
+
+        /** Seconds the oldest pending item has waited at {@code now}; 0 when none waits. */
+        double oldestPendingAge(Instant now) {
+            return oldestPendingSince == null ? 0 : Math.max(0, Duration.between(oldestPendingSince, now).toMillis() / 1000.0);
+        }
+    }
+
     static String scopeOf(QueueRef queue) {
         return "queue:" + queue.path();
     }
@@ -61,6 +74,25 @@ final class QueueWatch implements Watch {
     @Override
     public String scope() {
         return scopeOf(queue);
+    }
+
+    QueueRef queue() {
+        return queue;
+    }
+
+    /** The pending items among those this poll read (W&B's state {@code PENDING}). */
+    Backlog backlog() {
+        int pending = 0;
+        Instant oldest = null;
+        for (RunQueueItem item : read.values()) {
+            if ("pending".equals(lower(item.state()))) {
+                pending++;
+                if (item.createdAt() != null && (oldest == null || item.createdAt().isBefore(oldest))) {
+                    oldest = item.createdAt();
+                }
+            }
+        }
+        return new Backlog(pending, oldest);
     }
 
     @Override

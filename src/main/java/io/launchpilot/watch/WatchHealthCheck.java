@@ -12,7 +12,8 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Reports a stuck watcher: a poll running longer than {@code stuck-after}, or no poll finished for
  * {@code stuck-after} beyond the (stretched) interval. Scopes that fail are listed but do not make
- * the service unready: the others are still watched.
+ * the service unready: the others are still watched. A replica that is not the leader does not poll:
+ * its watcher is inactive, and UP.
  */
 @Readiness
 @ApplicationScoped
@@ -46,7 +47,7 @@ public class WatchHealthCheck implements HealthCheck {
         if (status.cycleStartedAt() != null && status.cycleStartedAt().plus(stuckAfter).isBefore(now)) {
             return response.down().withData("stuck", "a poll has been running since " + status.cycleStartedAt()).build();
         }
-        Instant since = status.lastCompletedAt() != null ? status.lastCompletedAt() : watcher.createdAt();
+        Instant since = status.lastCompletedAt() != null ? status.lastCompletedAt() : watcher.waitingSince();
         if (since.plus(status.interval()).plus(stuckAfter).isBefore(now)) {
             return response.down().withData("stuck", "no poll finished since " + since).build();
         }

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-/** Polls W&B every {@code launchpilot.watch.interval} while the watcher is active. */
+/** Polls W&B every {@code launchpilot.watch.interval} while the watcher is active (on the leader only). */
 @ApplicationScoped
 public class WatchJob {
 
@@ -20,8 +20,9 @@ public class WatchJob {
 
     /** A wrong scope stops {@code serve} at start-up rather than at the first poll. */
     void checkScopes(@Observes StartupEvent start) {
-        if (watcher.active()) {
-            LOG.infof("watching %d W&B project(s) every %s", watcher.scopes().size(), watcher.effectiveInterval());
+        if (watcher.configured()) {
+            LOG.infof("watching %d W&B project(s) every %s while this replica is the leader", watcher.scopes().size(),
+                    watcher.effectiveInterval());
         }
     }
 

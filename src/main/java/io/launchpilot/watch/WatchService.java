@@ -1,6 +1,9 @@
 package io.launchpilot.watch;
 
+import io.launchpilot.metrics.MetricNames;
 import io.launchpilot.store.Cursor;
+import io.launchpilot.store.Leadership;
+import io.launchpilot.store.LeadershipChanged;
 import io.launchpilot.store.Store;
 import io.launchpilot.store.StoreMigration;
 import io.launchpilot.wandb.QueueRef;
@@ -8,10 +11,12 @@ import io.launchpilot.wandb.WandbBatch;
 import io.launchpilot.wandb.WandbClient;
 import io.launchpilot.wandb.WandbException;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +49,9 @@ import org.jboss.logging.Logger;
  * on, until it works again, while the others carry on together; its cursor stays where it was. While
  * W&B answers 429 the interval doubles (up to {@code max-backoff}), and shrinks back once it stops.
  * A poll never overlaps another.
+ *
+ * <p>Only the leader among replicas polls (see {@link Leadership}); a replica that becomes the leader
+ * starts from what the store holds, and one that stops being it commits nothing more.
  */
 @ApplicationScoped
 public class WatchService {
@@ -60,8 +68,8 @@ public class WatchService {
     private final Clock clock;
     private final MeterRegistry meters;
     private final StoreMigration migration;
+    private final Leadership leadership;
     private final boolean serving;
-    private final Instant createdAt;
 
     private final ReentrantLock polling = new ReentrantLock();
     private final Map<String, ScopeState> states = new ConcurrentHashMap<>();
@@ -74,7 +82,10 @@ public class WatchService {
     private final Timer partialCycles;
     private final Timer failedCycles;
     private final Counter rateLimitedCycles;
+    private final Map<QueueRef, QueueWatch.Backlog> backlogs = new ConcurrentHashMap<>();
+    private final Map<QueueRef, List<Gauge>> backlogGauges = new ConcurrentHashMap<>();
 
+    private volatile Instant waitingSince;
     private volatile List<WatchScope> scopes;
     private volatile Instant cycleStartedAt;
     private volatile Instant lastCompletedAt;
@@ -82,22 +93,24 @@ public class WatchService {
 
     @Inject
     WatchService(WatchConfig config, WandbClient wandb, Store store, Clock clock, MeterRegistry meters,
-            StoreMigration migration, @ConfigProperty(name = "launchpilot.run-mode") Optional<String> runMode) {
+            StoreMigration migration, Leadership leadership,
+            @ConfigProperty(name = "launchpilot.run-mode") Optional<String> runMode) {
         this.config = config;
         this.wandb = wandb;
         this.store = store;
         this.clock = clock;
         this.meters = meters;
         this.migration = migration;
+        this.leadership = leadership;
         this.serving = StoreMigration.usesStore(runMode);
-        this.createdAt = clock.instant();
+        this.waitingSince = clock.instant();
         this.okCycles = cycleTimer("ok");
         this.partialCycles = cycleTimer("partial");
         this.failedCycles = cycleTimer("failed");
-        this.rateLimitedCycles = Counter.builder("launchpilot.watch.rate_limited")
+        this.rateLimitedCycles = Counter.builder(MetricNames.WATCH_RATE_LIMITED)
                 .description("Polls during which W&B answered 429").register(meters);
-        meters.gauge("launchpilot.watch.interval", this, service -> service.effectiveInterval().toMillis() / 1000.0);
-        meters.gauge("launchpilot.watch.failing_scopes", failing, Map::size);
+        meters.gauge(MetricNames.WATCH_INTERVAL, this, service -> service.effectiveInterval().toMillis() / 1000.0);
+        meters.gauge(MetricNames.WATCH_FAILING_SCOPES, failing, Map::size);
     }
 
     /** The configured scopes, checked; throws {@link IllegalArgumentException} naming a bad entry. */
@@ -110,9 +123,30 @@ public class WatchService {
         return current;
     }
 
-    /** Whether this process polls on its own: {@code serve}, enabled, with at least one scope. */
-    public boolean active() {
+    /** Whether this process would poll on its own as the leader: {@code serve}, enabled, with at least one scope. */
+    public boolean configured() {
         return serving && config.enabled() && !scopes().isEmpty();
+    }
+
+    /** Whether this process polls now: configured, and the leader. */
+    public boolean active() {
+        return configured() && leadership.isLeader();
+    }
+
+    /**
+     * A new leader starts from the store, where the previous one left the cursors; a former leader
+     * forgets what it polled, including its view of the queues.
+     */
+    void leadershipChanged(@Observes LeadershipChanged change) {
+        // no lock: a poll still running when leadership is lost commits nothing more (see cycle)
+        states.clear();
+        isolated.clear();
+        failing.clear();
+        lastCompletedAt = null;
+        waitingSince = clock.instant();
+        backlogGauges.values().forEach(gauges -> gauges.forEach(meters::remove));
+        backlogGauges.clear();
+        backlogs.clear();
     }
 
     /** The scheduler's tick: polls the configured scopes unless the watcher is idle or backing off. */
@@ -156,8 +190,14 @@ public class WatchService {
                 if (failures.containsKey(watch.scope())) {
                     continue;
                 }
+                if (!leadership.isLeader()) {
+                    // leadership was lost during the reads: the new leader reads the same changes again
+                    states.remove(watch.scope());
+                    continue;
+                }
                 try {
                     events += commit(watch, now);
+                    recordBacklog(watch);
                 } catch (RuntimeException e) {
                     // a conflict (another writer moved the cursor) or a store failure: read it again next time
                     states.remove(watch.scope());
@@ -307,8 +347,25 @@ public class WatchService {
         });
         states.put(scope, state.committed(cursor, outcome));
         outcome.events().forEach(event ->
-                meters.counter("launchpilot.watch.events", "type", event.type()).increment());
+                meters.counter(MetricNames.WATCH_EVENTS, MetricNames.TYPE, event.type()).increment());
         return outcome.events().size();
+    }
+
+    /** Keeps the depth and the oldest pending item of a polled queue for its gauges. */
+    private void recordBacklog(Watch watch) {
+        if (!(watch instanceof QueueWatch queueWatch)) {
+            return;
+        }
+        QueueRef queue = queueWatch.queue();
+        backlogs.put(queue, queueWatch.backlog());
+        backlogGauges.computeIfAbsent(queue, ref -> List.of(
+                Gauge.builder(MetricNames.QUEUE_DEPTH, backlogs, all -> all.getOrDefault(ref, QueueWatch.Backlog.EMPTY).pending())
+                        .description("Pending items of a watched run queue")
+                        .tag(MetricNames.QUEUE, ref.path()).register(meters),
+                Gauge.builder(MetricNames.QUEUE_OLDEST_PENDING, backlogs,
+                                all -> all.getOrDefault(ref, QueueWatch.Backlog.EMPTY).oldestPendingAge(clock.instant()))
+                        .description("Age of the oldest pending item of a watched run queue")
+                        .baseUnit("seconds").tag(MetricNames.QUEUE, ref.path()).register(meters)));
     }
 
     private void reportMissing(String scope, boolean isMissing) {
@@ -349,12 +406,12 @@ public class WatchService {
     }
 
     private double rateLimited() {
-        return meters.find("launchpilot.wandb.rate_limited").counters().stream().mapToDouble(Counter::count).sum();
+        return meters.find(MetricNames.WANDB_RATE_LIMITED).counters().stream().mapToDouble(Counter::count).sum();
     }
 
     private Timer cycleTimer(String outcome) {
-        return Timer.builder("launchpilot.watch.cycle").description("Time one poll of all scopes took")
-                .tag("outcome", outcome).register(meters);
+        return Timer.builder(MetricNames.WATCH_CYCLE).description("Time one poll of all scopes took")
+                .tag(MetricNames.OUTCOME, outcome).register(meters);
     }
 
     private static String describe(Exception e) {
@@ -377,8 +434,8 @@ public class WatchService {
                 Map.copyOf(failing), Set.copyOf(missing));
     }
 
-    /** When this service was created: the start of the wait for its first poll. */
-    Instant createdAt() {
-        return createdAt;
+    /** Since when a first poll is awaited: this service's creation, or the moment it became the leader. */
+    Instant waitingSince() {
+        return waitingSince;
     }
 }

@@ -1,5 +1,6 @@
 package io.launchpilot.web;
 
+import io.launchpilot.store.Leadership;
 import io.launchpilot.wandb.WandbClient;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.GET;
@@ -12,22 +13,30 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusResource {
 
-    /** What this instance is and which W&B it talks to (never the key). */
+    /**
+     * What this instance is, which W&B it talks to (never the key), and whether it is the replica that
+     * runs the background work ({@code leader}, elected as {@code leaderMode} says).
+     */
     @RegisterForReflection
-    public record Status(String version, String wandbEndpoint, boolean sandbox) {
+    public record Status(String version, String wandbEndpoint, boolean sandbox, boolean leader, String instanceId,
+            String leaderMode) {
     }
 
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
     String version;
 
     private final WandbClient wandb;
+    private final Leadership leadership;
 
-    StatusResource(WandbClient wandb) {
+    StatusResource(WandbClient wandb, Leadership leadership) {
         this.wandb = wandb;
+        this.leadership = leadership;
     }
 
     @GET
     public Status status() {
-        return new Status(version, wandb.endpoint(), wandb.sandbox());
+        Leadership.State leader = leadership.state();
+        return new Status(version, wandb.endpoint(), wandb.sandbox(), leader.leader(), leader.instanceId(),
+                leader.mode());
     }
 }

@@ -195,6 +195,16 @@ class KubernetesManifestsTest {
                         && strings(rule.path("verbs")).containsAll(
                                 List.of("get", "list", "watch", "create", "update", "patch")));
         assertTrue(leases, "the Role grants get, list, watch, create, update, patch on coordination.k8s.io leases");
+        assertEquals("field:metadata.name", environment(rendered, serverContainer(rendered)).get("POD_NAME"),
+                "the pod's name is the replica's identity in the Lease");
+    }
+
+    @Test
+    void productionLogsJsonAndTheSandboxPlainText() {
+        assertEquals("true", plainEnv(overlays.get("production"), serverContainer(overlays.get("production")))
+                .get("QUARKUS_LOG_CONSOLE_JSON_ENABLED"));
+        assertFalse(plainEnv(overlays.get("sandbox"), serverContainer(overlays.get("sandbox")))
+                .containsKey("QUARKUS_LOG_CONSOLE_JSON_ENABLED"), "the demo's logs are for people");
     }
 
     // ---- secrets ----

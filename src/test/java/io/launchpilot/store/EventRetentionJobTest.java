@@ -22,7 +22,8 @@ class EventRetentionJobTest {
             store.transaction(tx -> tx.append(List.of(new NewEvent("run.created", "a/b/r", "test",
                     new ObjectMapper().createObjectNode())), at));
         }
-        EventRetentionJob job = new EventRetentionJob(store, null, Clock.fixed(NOW, ZoneOffset.UTC), Optional.of("serve"));
+        EventRetentionJob job = new EventRetentionJob(store, null, Clock.fixed(NOW, ZoneOffset.UTC), new Leadership(),
+                Optional.of("serve"));
 
         assertEquals(0, job.expire(Duration.ZERO));
         assertEquals(2, job.expire(Duration.ofDays(30)));

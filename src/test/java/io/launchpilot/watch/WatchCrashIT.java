@@ -1,28 +1,15 @@
 package io.launchpilot.watch;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.launchpilot.PackagedJar.await;
+import static io.launchpilot.PackagedJar.freePort;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.launchpilot.PackagedJar;
 import io.launchpilot.store.TestDatabases;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,41 +24,31 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class WatchCrashIT {
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static final String ENTITY = "crash";
     static final String KEY = "x".repeat(40);
-    static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    final Random random = new Random(42);
-    final List<Process> processes = new ArrayList<>();
-    Path workdir;
+    PackagedJar jar;
 
     @AfterEach
     void stop() {
-        processes.forEach(Process::destroyForcibly);
+        jar.close();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void killedMidPollItReportsEveryChangeOnce(String database) throws Exception {
-        workdir = Files.createTempDirectory("lp-crash-");
+        Path workdir = Files.createTempDirectory("lp-crash-");
+        jar = new PackagedJar(workdir);
         String storeUrl = database.equals("h2") ? "jdbc:h2:file:" + workdir.resolve("ledger") : TestDatabases.postgresUrl();
         int sandboxPort = freePort();
-        start("sandbox", List.of("-Dquarkus.http.port=" + sandboxPort, "-Dlaunchpilot.sandbox.simulator.enabled=false"),
-                Map.of());
+        jar.start("sandbox", "sandbox", List.of("-Dquarkus.http.port=" + sandboxPort,
+                "-Dlaunchpilot.sandbox.simulator.enabled=false"), Map.of());
         String sandbox = "http://127.0.0.1:" + sandboxPort;
-        await(() -> get(sandbox + "/sandbox/api/stats") != null, "the sandbox");
+        await(() -> jar.get(sandbox + "/sandbox/api/stats") != null, "the sandbox");
 
         List<String> projects = List.of("a", "b", "c");
-        Map<String, String> runs = new LinkedHashMap<>();
-        for (String project : projects) {
-            for (int i = 0; i < 4; i++) {
-                String name = send("POST", sandbox + "/sandbox/api/runs", Map.of("entity", ENTITY, "project", project,
-                        "state", "running", "summary", Map.of("step", 0))).get("name").asText();
-                runs.put(name, project);
-            }
-        }
+        RunChanges runs = new RunChanges(jar, sandbox, ENTITY);
+        runs.create(projects, 4);
 
         int servePort = freePort();
         List<String> serveProperties = new ArrayList<>(List.of("-Dquarkus.http.port=" + servePort,
@@ -84,119 +61,21 @@ class WatchCrashIT {
         Map<String, String> env = Map.of("WANDB_BASE_URL", sandbox + "/sandbox", "WANDB_API_KEY", KEY);
         String serve = "http://127.0.0.1:" + servePort;
 
-        Process server = start("serve", serveProperties, env);
-        await(() -> get(serve + "/q/health/ready") != null, "serve");
+        Process server = jar.start("serve", "serve", serveProperties, env);
+        await(() -> jar.get(serve + "/q/health/ready") != null, "serve");
         Thread.sleep(3000);
-        Map<String, Integer> steps = new HashMap<>();
-        Map<String, String> finalStates = new HashMap<>();
-        List<String> names = new ArrayList<>(runs.keySet());
         for (int kill = 0; kill < 8; kill++) {
-            for (int change = 0; change < 6; change++) {
-                String name = names.get(random.nextInt(names.size()));
-                int step = steps.merge(name, 1, Integer::sum);
-                send("PATCH", sandbox + "/sandbox/api/runs/" + ENTITY + "/" + runs.get(name) + "/" + name,
-                        Map.of("summary", Map.of("step", step)));
-                Thread.sleep(random.nextInt(250));
-            }
+            runs.step(6, 250);
             if (kill % 3 == 2) {
-                String name = names.get(random.nextInt(names.size()));
-                String state = random.nextBoolean() ? "finished" : "failed";
-                send("PATCH", sandbox + "/sandbox/api/runs/" + ENTITY + "/" + runs.get(name) + "/" + name,
-                        Map.of("state", state));
-                finalStates.put(name, state);
+                runs.end();
             }
-            Thread.sleep(random.nextInt(1500));
+            Thread.sleep(runs.randomPause(1500));
             server.destroyForcibly().waitFor();
-            server = start("serve", serveProperties, env);
-            await(() -> get(serve + "/q/health/ready") != null, "serve after a kill");
+            server = jar.start("serve", "serve", serveProperties, env);
+            await(() -> jar.get(serve + "/q/health/ready") != null, "serve after a kill");
         }
         Thread.sleep(5000);
 
-        List<JsonNode> events = new ArrayList<>();
-        String after = "0";
-        while (after != null) {
-            JsonNode page = get(serve + "/api/v1/events?limit=1000&after=" + after);
-            page.get("items").forEach(events::add);
-            after = page.get("next").isNull() ? null : page.get("next").asText();
-        }
-        assertTrue(events.size() > 10, "events: " + events.size());
-        Set<String> seen = new HashSet<>();
-        Map<String, String> states = new HashMap<>();
-        Map<String, Integer> lastStep = new HashMap<>();
-        for (JsonNode event : events) {
-            String name = event.get("payload").get("run").asText();
-            JsonNode payload = event.get("payload");
-            String change = event.get("type").asText() + " " + name + " "
-                    + (payload.has("to") ? payload.get("to").asText() : payload.get("values").toString());
-            assertTrue(seen.add(change), "reported twice: " + change);
-            if (event.get("type").asText().equals("run.state_changed")) {
-                assertEquals(states.getOrDefault(name, "running"), payload.get("from").asText(), change);
-                states.put(name, payload.get("to").asText());
-            } else if (payload.get("values").has("step")) {
-                int step = payload.get("values").get("step").asInt();
-                assertTrue(step > lastStep.getOrDefault(name, 0), "steps go forward: " + change);
-                lastStep.put(name, step);
-            }
-        }
-        for (String name : names) {
-            assertEquals(steps.getOrDefault(name, 0), lastStep.getOrDefault(name, 0), "last step of " + name);
-            assertEquals(finalStates.getOrDefault(name, "running"), states.getOrDefault(name, "running"),
-                    "last state of " + name);
-        }
-    }
-
-    private Process start(String command, List<String> properties, Map<String, String> env) throws IOException {
-        List<String> line = new ArrayList<>(List.of(javaBinary()));
-        line.addAll(properties);
-        line.addAll(List.of("-jar", JAR.toString(), command));
-        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(workdir.resolve(command + ".log").toFile()));
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        processes.add(process);
-        return process;
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private JsonNode get(String url) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private JsonNode send(String method, String url, Object body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertTrue(response.statusCode() < 300, method + " " + url + ": " + response.body());
-        return JSON.readTree(response.body());
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("timed out waiting for " + what);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        runs.assertReportedOnceEach(jar.events(serve));
     }
 }

@@ -3,6 +3,7 @@ package io.launchpilot.watch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.launchpilot.store.Leadership;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +23,7 @@ class WatchHealthCheckTest {
     final MovingClock clock = new MovingClock();
     final WatchConfig config = new Config();
     final WatchService watcher = new WatchService(config, null, null, clock, new SimpleMeterRegistry(), null,
-            Optional.of("serve"));
+            new Leadership(), Optional.of("serve"));
     final WatchHealthCheck check = new WatchHealthCheck(watcher, config, clock);
 
     @Test
@@ -45,7 +46,7 @@ class WatchHealthCheckTest {
             public Optional<List<Scope>> scopes() {
                 return Optional.empty();
             }
-        }, null, null, clock, new SimpleMeterRegistry(), null, Optional.of("serve"));
+        }, null, null, clock, new SimpleMeterRegistry(), null, new Leadership(), Optional.of("serve"));
         clock.now = START.plus(Duration.ofDays(1));
         assertEquals(HealthCheckResponse.Status.UP, new WatchHealthCheck(idle, config, clock).call().getStatus());
     }

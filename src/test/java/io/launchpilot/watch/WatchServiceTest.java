@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.launchpilot.metrics.MetricNames;
 import io.launchpilot.sandbox.QueueItem;
 import io.launchpilot.sandbox.QueueService;
 import io.launchpilot.sandbox.RunPatch;
 import io.launchpilot.sandbox.RunService;
 import io.launchpilot.store.Event;
 import io.launchpilot.store.EventQuery;
+import io.launchpilot.store.LeaderMode;
+import io.launchpilot.store.Leadership;
+import io.launchpilot.store.LeadershipChanged;
 import io.launchpilot.store.Store;
 import io.launchpilot.store.StoreMigration;
 import io.launchpilot.wandb.ProjectRef;
@@ -270,6 +274,35 @@ class WatchServiceTest {
     }
 
     @Test
+    void queueDepthAndOldestPendingItemAreGaugesPerWatchedQueue() {
+        String project = newProject();
+        QueueRef queue = new QueueRef(ENTITY, "q-" + project);
+        wandb.createQueue(new QueueSpec(queue, "local-process", Map.of(), List.of(), null, List.of()));
+        wandb.push(queue, Map.of("docker", Map.of("docker_image", "img:1")), null, Map.of());
+        wandb.push(queue, Map.of("docker", Map.of("docker_image", "img:2")), null, Map.of());
+        WatchScope scope = new WatchScope(new ProjectRef(ENTITY, project), null, false, List.of(), List.of(queue));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        WatchService service = new WatchService(config, wandb, store, clock, meters, migration, new Leadership(),
+                Optional.empty());
+
+        cycle(service, List.of(scope), clock.instant());
+        assertEquals(2.0, meters.get(MetricNames.QUEUE_DEPTH).tag(MetricNames.QUEUE, queue.path()).gauge().value());
+        double oldest = meters.get(MetricNames.QUEUE_OLDEST_PENDING).tag(MetricNames.QUEUE, queue.path()).gauge().value();
+        assertTrue(oldest >= 0, "age of the oldest pending item: " + oldest);
+
+        io.launchpilot.sandbox.ProjectRef launch = new io.launchpilot.sandbox.ProjectRef(ENTITY, WandbClient.LAUNCH_PROJECT);
+        sandboxQueues.pop(launch, queue.name(), "agent").orElseThrow();
+        sandboxQueues.pop(launch, queue.name(), "agent").orElseThrow();
+        cycle(service, List.of(scope), clock.instant());
+        assertEquals(0.0, meters.get(MetricNames.QUEUE_DEPTH).tag(MetricNames.QUEUE, queue.path()).gauge().value(),
+                "leased items wait no more");
+        assertEquals(0.0, meters.get(MetricNames.QUEUE_OLDEST_PENDING).tag(MetricNames.QUEUE, queue.path()).gauge().value());
+
+        service.leadershipChanged(new LeadershipChanged(false, "me", LeaderMode.POSTGRESQL, clock.instant()));
+        assertTrue(meters.find(MetricNames.QUEUE_DEPTH).gauges().isEmpty(), "a follower shows no queue it does not poll");
+    }
+
+    @Test
     void anIdlePollOfManyProjectsIsOneRequestAndTenChangesAreOne() {
         List<WatchScope> scopes = new ArrayList<>();
         List<String[]> runs = new ArrayList<>();
@@ -458,7 +491,8 @@ class WatchServiceTest {
     }
 
     private WatchService newWatcher(Store store) {
-        return new WatchService(config, wandb, store, clock, new SimpleMeterRegistry(), migration, Optional.empty());
+        return new WatchService(config, wandb, store, clock, new SimpleMeterRegistry(), migration, new Leadership(),
+                Optional.empty());
     }
 
     /** The application's database, except that commit number {@code crashAt} fails as if the process died. */

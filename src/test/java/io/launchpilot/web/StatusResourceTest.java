@@ -20,6 +20,23 @@ class StatusResourceTest {
     }
 
     @Test
+    void aSingleProcessOnItsH2StoreIsTheLeader() {
+        String instanceId = given().get("/api/v1/status").then().statusCode(200)
+                .body("leader", equalTo(true))
+                .body("leaderMode", equalTo("single"))
+                .extract().path("instanceId");
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'leader' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'leader' }.data.leader", equalTo(true))
+                .body("checks.find { it.name == 'leader' }.data.mode", equalTo("single"))
+                .body("checks.find { it.name == 'leader' }.data.instanceId", equalTo(instanceId))
+                .body("checks.find { it.name == 'store' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'store' }.data.kind", equalTo("h2"))
+                .body("checks.find { it.name == 'wandb' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'wandb' }.data.sandbox", equalTo(true));
+    }
+
+    @Test
     void unknownApiPathsAnswerProblemJson() {
         given().get("/api/v1/nothing-here").then().statusCode(404)
                 .contentType("application/problem+json")
