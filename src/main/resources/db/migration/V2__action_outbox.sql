@@ -35,7 +35,7 @@ CREATE TABLE outbox_action (
     attempts         INT                      NOT NULL,
     next_attempt_at  TIMESTAMP WITH TIME ZONE,
     first_attempt_at TIMESTAMP WITH TIME ZONE,
-    claimed_by       VARCHAR(100),
+    claimed_by       VARCHAR(200),
     last_error       VARCHAR(2000),
     result           TEXT,
     fired_at         TIMESTAMP WITH TIME ZONE NOT NULL,

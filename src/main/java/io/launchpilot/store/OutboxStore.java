@@ -154,9 +154,9 @@ public class OutboxStore {
      * process started and never finished (in doubt), each only when every earlier action of its firing
      * is done.
      *
-     * @param instanceId this process; its own running actions are in flight, not in doubt
+     * @param claimant who asks; the running actions it claimed are in flight, not in doubt
      */
-    public List<ActionRecord> due(Instant now, String instanceId, int limit) {
+    public List<ActionRecord> due(Instant now, String claimant, int limit) {
         List<ActionRecord> result = new ArrayList<>();
         read("SELECT " + ACTION_COLUMNS + ACTION_FROM
                 + " WHERE ((a.state = 'pending' AND a.next_attempt_at <= ?)"
@@ -164,21 +164,21 @@ public class OutboxStore {
                 + " AND NOT EXISTS (SELECT 1 FROM outbox_action b WHERE b.firing_key = a.firing_key"
                 + " AND b.action_index < a.action_index AND b.state <> 'done')"
                 + " ORDER BY a.next_attempt_at, a.seq LIMIT ?",
-                List.of(Store.timestamp(now), instanceId, limit), rs -> result.add(action(rs)));
+                List.of(Store.timestamp(now), claimant, limit), rs -> result.add(action(rs)));
         return result;
     }
 
     /**
      * Records the intent: the action moves from the state it was read in to {@code running}, one more
-     * attempt, claimed by {@code instanceId}. Commits before anything is sent.
+     * attempt, claimed by {@code claimant}. Commits before anything is sent.
      *
      * @return false when someone else moved it first
      */
-    public boolean start(ActionRecord action, String instanceId, Instant now) {
+    public boolean start(ActionRecord action, String claimant, Instant now) {
         return update("UPDATE outbox_action SET state = 'running', attempts = attempts + 1, claimed_by = ?, "
                 + "first_attempt_at = COALESCE(first_attempt_at, ?), next_attempt_at = NULL, updated_at = ? "
                 + "WHERE id = ? AND state = ? AND attempts = ?",
-                instanceId, Store.timestamp(now), Store.timestamp(now), action.id(), action.state().wire(),
+                claimant, Store.timestamp(now), Store.timestamp(now), action.id(), action.state().wire(),
                 action.attempts());
     }
 
