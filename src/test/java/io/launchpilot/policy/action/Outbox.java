@@ -8,6 +8,7 @@ import io.launchpilot.policy.PolicyMode;
 import io.launchpilot.store.ActionRecord;
 import io.launchpilot.store.OutboxStore;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,7 +21,8 @@ final class Outbox {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final TestClock clock = new TestClock(Instant.now());
+    // the store keeps milliseconds
+    final TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
     final OutboxStore store;
     final ActionOutbox outbox;
     final ActionExecutor executor;
