@@ -15,7 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** The action outbox: what policies did, do and failed to do, and a retry for what failed. */
+/**
+ * The action outbox: what policies did, do and failed to do, and a retry for what failed. An action's id
+ * ({@code <firingKey>#<index>}) may hold {@code /}, {@code #} and {@code :}; clients percent-encode it
+ * in the path.
+ */
 @Path("/api/v1/actions")
 @Produces(MediaType.APPLICATION_JSON)
 public class ActionsResource {
@@ -41,14 +45,14 @@ public class ActionsResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/{id: .+}")
     @Operation(summary = "One action: its parameters, state, attempts, last error and result")
     public ActionRecord get(@PathParam("id") String id) {
         return actions.get(id);
     }
 
     @POST
-    @Path("/{id}:retry")
+    @Path("/{id: .+}:retry")
     @Operation(summary = "Send a failed or dead action back to pending, attempts from 0")
     public ActionRecord retry(@PathParam("id") String id) {
         return actions.retry(id);
