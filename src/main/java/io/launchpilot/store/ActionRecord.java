@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param type the action's kind, e.g. {@code enqueue}
  * @param params the resolved parameters, a JSON object
  * @param attempts how many attempts started since it was recorded (or retried by hand)
- * @param nextAttemptAt when a pending action may run, null otherwise
+ * @param nextAttemptAt when a pending action may run (a running one: when it became due); null once finished
  * @param firstAttemptAt when its first attempt ever started; null if it never ran, so no effect can exist
  * @param lastError why the last attempt failed, null if it did not
  * @param result what the effect was (e.g. the queued item), null until done

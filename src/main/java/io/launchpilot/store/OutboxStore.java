@@ -176,7 +176,7 @@ public class OutboxStore {
      */
     public boolean start(ActionRecord action, String claimant, Instant now) {
         return update("UPDATE outbox_action SET state = 'running', attempts = attempts + 1, claimed_by = ?, "
-                + "first_attempt_at = COALESCE(first_attempt_at, ?), next_attempt_at = NULL, updated_at = ? "
+                + "first_attempt_at = COALESCE(first_attempt_at, ?), updated_at = ? "
                 + "WHERE id = ? AND state = ? AND attempts = ?",
                 claimant, Store.timestamp(now), Store.timestamp(now), action.id(), action.state().wire(),
                 action.attempts());
@@ -185,7 +185,7 @@ public class OutboxStore {
     /** The attempt worked: {@code running} to {@code done}, with what the effect was. */
     public boolean finish(String id, JsonNode result, Instant now) {
         return update("UPDATE outbox_action SET state = 'done', result = ?, last_error = NULL, claimed_by = NULL, "
-                + "updated_at = ? WHERE id = ? AND state = 'running'",
+                + "next_attempt_at = NULL, updated_at = ? WHERE id = ? AND state = 'running'",
                 result == null ? null : Store.write(result), Store.timestamp(now), id);
     }
 
@@ -201,8 +201,8 @@ public class OutboxStore {
         if (state != ActionState.FAILED && state != ActionState.DEAD) {
             throw new IllegalArgumentException("an action gives up as failed or dead, not " + state.wire());
         }
-        return update("UPDATE outbox_action SET state = ?, last_error = ?, claimed_by = NULL, updated_at = ? "
-                + "WHERE id = ? AND state = 'running'", state.wire(), truncate(error), Store.timestamp(now), id);
+        return update("UPDATE outbox_action SET state = ?, last_error = ?, claimed_by = NULL, next_attempt_at = NULL, "
+                + "updated_at = ? WHERE id = ? AND state = 'running'", state.wire(), truncate(error), Store.timestamp(now), id);
     }
 
     /**

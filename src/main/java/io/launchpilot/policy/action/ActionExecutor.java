@@ -91,6 +91,7 @@ public class ActionExecutor {
                 break;
             }
         }
+        crash.haltIfAbandoned();
         metrics.depth(store.depth());
         return attempts;
     }
@@ -109,9 +110,13 @@ public class ActionExecutor {
             if (handler == null) {
                 throw ActionFailure.permanent("no handler for action type " + action.type());
             }
-            crash.at(ActionsConfig.CrashPoint.BEFORE_EFFECT);
+            if (crash.abandons(ActionsConfig.CrashPoint.BEFORE_EFFECT, resumed)) {
+                return true;
+            }
             ObjectNode result = handler.execute(action, resumed);
-            crash.at(ActionsConfig.CrashPoint.AFTER_EFFECT);
+            if (crash.abandons(ActionsConfig.CrashPoint.AFTER_EFFECT, resumed)) {
+                return true;
+            }
             Instant now = clock.instant();
             store.finish(action.id(), result, now);
             metrics.outcome(action.type(), "done");
@@ -183,18 +188,34 @@ public class ActionExecutor {
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
-    /** Halts the JVM at the configured point of the first action; see {@link ActionsConfig#crashAt()}. */
+    /**
+     * The crash test's hook ({@link ActionsConfig#crashAt()}): at the configured point, every action of
+     * the pass that no earlier attempt started is left exactly as a crash there would leave it (nothing
+     * more written), and at the end of the pass the JVM halts. One kill so covers every action in the
+     * outbox; a process restarted with the same setting finishes the abandoned ones (they are resumed,
+     * not fresh) and abandons the next.
+     */
     static final class CrashHook {
 
         private final ActionsConfig.CrashPoint point;
+        private int abandoned;
 
         CrashHook(java.util.Optional<ActionsConfig.CrashPoint> point) {
             this.point = point.orElse(null);
         }
 
-        void at(ActionsConfig.CrashPoint here) {
-            if (here == point) {
-                LOG.errorf("launchpilot.actions.crash-at=%s: halting the process (test hook)", here);
+        boolean abandons(ActionsConfig.CrashPoint here, boolean resumed) {
+            if (here != point || resumed) {
+                return false;
+            }
+            abandoned++;
+            return true;
+        }
+
+        void haltIfAbandoned() {
+            if (abandoned > 0) {
+                LOG.errorf("launchpilot.actions.crash-at=%s: %d actions left at that point; halting (test hook)",
+                        point, abandoned);
                 Runtime.getRuntime().halt(137);
             }
         }

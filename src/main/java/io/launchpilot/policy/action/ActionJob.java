@@ -44,7 +44,7 @@ public class ActionJob {
             return;
         }
         config.crashAt().ifPresent(point -> LOG.warnf(
-                "launchpilot.actions.crash-at=%s is set: this process halts in its first action (a test hook)", point));
+                "launchpilot.actions.crash-at=%s is set: this process halts after its first actions (a test hook)", point));
         thread = new Thread(this::loop, "action-executor");
         thread.setDaemon(true);
         thread.start();

@@ -45,9 +45,10 @@ public interface ActionsConfig {
     Map<String, String> webhookSecrets();
 
     /**
-     * Test hook for the crash test, never for production: halts the JVM ({@code Runtime.halt}) in the
-     * middle of the first action it runs, {@code before-effect} (intent recorded, nothing sent) or
-     * {@code after-effect} (sent, outcome not recorded). Unset by default.
+     * Test hook for the crash test, never for production: every action the executor starts afresh (not
+     * one an earlier attempt started) is left at this point, {@code before-effect} (intent recorded,
+     * nothing sent) or {@code after-effect} (sent, outcome not recorded), and after that pass the JVM
+     * halts ({@code Runtime.halt}), so the store holds what a crash at that point leaves. Unset by default.
      */
     Optional<CrashPoint> crashAt();
 
