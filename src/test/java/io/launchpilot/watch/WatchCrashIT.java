@@ -5,16 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.launchpilot.PackagedJar;
 import io.launchpilot.store.TestDatabases;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,43 +31,44 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class WatchCrashIT {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = PackagedJar.JSON;
     static final String ENTITY = "crash";
     static final String KEY = "x".repeat(40);
-    static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final Random random = new Random(42);
-    final List<Process> processes = new ArrayList<>();
+    PackagedJar app;
     Path workdir;
 
     @AfterEach
     void stop() {
-        processes.forEach(Process::destroyForcibly);
+        if (app != null) {
+            app.close();
+        }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void killedMidPollItReportsEveryChangeOnce(String database) throws Exception {
         workdir = Files.createTempDirectory("lp-crash-");
+        app = new PackagedJar(workdir);
         String storeUrl = database.equals("h2") ? "jdbc:h2:file:" + workdir.resolve("ledger") : TestDatabases.postgresUrl();
-        int sandboxPort = freePort();
-        start("sandbox", List.of("-Dquarkus.http.port=" + sandboxPort, "-Dlaunchpilot.sandbox.simulator.enabled=false"),
+        int sandboxPort = PackagedJar.freePort();
+        app.start("sandbox", List.of("-Dquarkus.http.port=" + sandboxPort, "-Dlaunchpilot.sandbox.simulator.enabled=false"),
                 Map.of());
         String sandbox = "http://127.0.0.1:" + sandboxPort;
-        await(() -> get(sandbox + "/sandbox/api/stats") != null, "the sandbox");
+        PackagedJar.await(() -> app.get(sandbox + "/sandbox/api/stats") != null, "the sandbox");
 
         List<String> projects = List.of("a", "b", "c");
         Map<String, String> runs = new LinkedHashMap<>();
         for (String project : projects) {
             for (int i = 0; i < 4; i++) {
-                String name = send("POST", sandbox + "/sandbox/api/runs", Map.of("entity", ENTITY, "project", project,
+                String name = app.send("POST", sandbox + "/sandbox/api/runs", Map.of("entity", ENTITY, "project", project,
                         "state", "running", "summary", Map.of("step", 0))).get("name").asText();
                 runs.put(name, project);
             }
         }
 
-        int servePort = freePort();
+        int servePort = PackagedJar.freePort();
         List<String> serveProperties = new ArrayList<>(List.of("-Dquarkus.http.port=" + servePort,
                 "-Dlaunchpilot.watch.interval=1s", "-Dquarkus.datasource.jdbc.url=" + storeUrl,
                 "-Dquarkus.datasource.username=postgres"));
@@ -84,8 +79,8 @@ class WatchCrashIT {
         Map<String, String> env = Map.of("WANDB_BASE_URL", sandbox + "/sandbox", "WANDB_API_KEY", KEY);
         String serve = "http://127.0.0.1:" + servePort;
 
-        Process server = start("serve", serveProperties, env);
-        await(() -> get(serve + "/q/health/ready") != null, "serve");
+        Process server = app.start("serve", serveProperties, env);
+        PackagedJar.await(() -> app.get(serve + "/q/health/ready") != null, "serve");
         Thread.sleep(3000);
         Map<String, Integer> steps = new HashMap<>();
         Map<String, String> finalStates = new HashMap<>();
@@ -94,28 +89,28 @@ class WatchCrashIT {
             for (int change = 0; change < 6; change++) {
                 String name = names.get(random.nextInt(names.size()));
                 int step = steps.merge(name, 1, Integer::sum);
-                send("PATCH", sandbox + "/sandbox/api/runs/" + ENTITY + "/" + runs.get(name) + "/" + name,
+                app.send("PATCH", sandbox + "/sandbox/api/runs/" + ENTITY + "/" + runs.get(name) + "/" + name,
                         Map.of("summary", Map.of("step", step)));
                 Thread.sleep(random.nextInt(250));
             }
             if (kill % 3 == 2) {
                 String name = names.get(random.nextInt(names.size()));
                 String state = random.nextBoolean() ? "finished" : "failed";
-                send("PATCH", sandbox + "/sandbox/api/runs/" + ENTITY + "/" + runs.get(name) + "/" + name,
+                app.send("PATCH", sandbox + "/sandbox/api/runs/" + ENTITY + "/" + runs.get(name) + "/" + name,
                         Map.of("state", state));
                 finalStates.put(name, state);
             }
             Thread.sleep(random.nextInt(1500));
             server.destroyForcibly().waitFor();
-            server = start("serve", serveProperties, env);
-            await(() -> get(serve + "/q/health/ready") != null, "serve after a kill");
+            server = app.start("serve", serveProperties, env);
+            PackagedJar.await(() -> app.get(serve + "/q/health/ready") != null, "serve after a kill");
         }
         Thread.sleep(5000);
 
         List<JsonNode> events = new ArrayList<>();
         String after = "0";
         while (after != null) {
-            JsonNode page = get(serve + "/api/v1/events?limit=1000&after=" + after);
+            JsonNode page = app.get(serve + "/api/v1/events?limit=1000&after=" + after);
             page.get("items").forEach(events::add);
             after = page.get("next").isNull() ? null : page.get("next").asText();
         }
@@ -145,58 +140,4 @@ class WatchCrashIT {
         }
     }
 
-    private Process start(String command, List<String> properties, Map<String, String> env) throws IOException {
-        List<String> line = new ArrayList<>(List.of(javaBinary()));
-        line.addAll(properties);
-        line.addAll(List.of("-jar", JAR.toString(), command));
-        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(workdir.resolve(command + ".log").toFile()));
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        processes.add(process);
-        return process;
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private JsonNode get(String url) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private JsonNode send(String method, String url, Object body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertTrue(response.statusCode() < 300, method + " " + url + ": " + response.body());
-        return JSON.readTree(response.body());
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("timed out waiting for " + what);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

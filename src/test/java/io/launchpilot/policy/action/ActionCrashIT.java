@@ -11,17 +11,15 @@ import io.launchpilot.store.ActionState;
 import io.launchpilot.store.NewFiring;
 import io.launchpilot.store.OutboxStore;
 import io.launchpilot.store.Store;
+import io.launchpilot.PackagedJar;
 import io.launchpilot.store.TestDatabases;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -49,27 +47,28 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class ActionCrashIT {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = PackagedJar.JSON;
     static final String ENTITY = "crash";
     static final String PROJECT = "vision";
     static final String KEY = "x".repeat(40);
-    static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     static final List<String> POINTS = List.of("before-effect", "after-effect");
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    final List<Process> processes = new ArrayList<>();
+    PackagedJar app;
     Path workdir;
     String sandbox;
 
     @AfterEach
     void stop() {
-        processes.forEach(Process::destroyForcibly);
+        if (app != null) {
+            app.close();
+        }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void killedInsideActionsEveryEffectHappensOnce(String database) throws Exception {
         workdir = Files.createTempDirectory("lp-action-crash-");
+        app = new PackagedJar(workdir);
         String storeUrl;
         DataSource dataSource;
         if (database.equals("h2")) {
@@ -86,11 +85,11 @@ class ActionCrashIT {
             postgres.setUser("postgres");
             dataSource = postgres;
         }
-        int sandboxPort = freePort();
-        start("sandbox", List.of("-Dquarkus.http.port=" + sandboxPort, "-Dlaunchpilot.sandbox.simulator.enabled=false"),
+        int sandboxPort = PackagedJar.freePort();
+        app.start("sandbox", List.of("-Dquarkus.http.port=" + sandboxPort, "-Dlaunchpilot.sandbox.simulator.enabled=false"),
                 Map.of());
         sandbox = "http://127.0.0.1:" + sandboxPort;
-        await(() -> get(sandbox + "/sandbox/api/stats") != null, "the sandbox");
+        PackagedJar.await(() -> app.get(sandbox + "/sandbox/api/stats") != null, "the sandbox");
 
         OutboxStore outbox = new OutboxStore(new Store(TestDatabases.migrated(dataSource)));
         Map<String, String> runs = new LinkedHashMap<>();
@@ -98,7 +97,7 @@ class ActionCrashIT {
         seedQueue("work");
         int actions = 6 * POINTS.size();
 
-        int servePort = freePort();
+        int servePort = PackagedJar.freePort();
         List<String> serve = List.of("-Dquarkus.http.port=" + servePort, "-Dquarkus.datasource.jdbc.url=" + storeUrl,
                 "-Dquarkus.datasource.username=postgres", "-Dlaunchpilot.config-dir=" + workdir,
                 "-Dlaunchpilot.queues.reconcile-every=off", "-Dlaunchpilot.actions.min-backoff=100ms");
@@ -107,9 +106,9 @@ class ActionCrashIT {
             String tagged = run(List.of("old"));
             String updated = run(List.of());
             String logger = run(List.of());
-            send("POST", sandbox + "/sandbox/api/artifacts", Map.of("entity", ENTITY, "project", PROJECT,
+            app.send("POST", sandbox + "/sandbox/api/artifacts", Map.of("entity", ENTITY, "project", PROJECT,
                     "run", logger, "type", "model", "name", "model-" + point, "aliases", List.of("latest")));
-            String sweep = send("POST", sandbox + "/sandbox/api/sweeps", Map.of("entity", ENTITY, "project", PROJECT,
+            String sweep = app.send("POST", sandbox + "/sandbox/api/sweeps", Map.of("entity", ENTITY, "project", PROJECT,
                     "config", "method: random\nparameters: {lr: {values: [0.1]}}\n", "state", "RUNNING"))
                     .get("name").asText();
             runs.put("tag-" + point, tagged);
@@ -130,22 +129,22 @@ class ActionCrashIT {
 
             List<String> crashing = new ArrayList<>(serve);
             crashing.add("-Dlaunchpilot.actions.crash-at=" + point);
-            Process process = start("serve", crashing, env);
+            Process process = app.start("serve", crashing, env);
             assertTrue(process.waitFor(120, TimeUnit.SECONDS), "serve halts in its actions (" + point + ")");
             assertEquals(137, process.exitValue(), "halted by the crash hook; see " + workdir.resolve("serve.log"));
         }
-        start("serve", serve, env);
+        app.start("serve", serve, env);
         String api = "http://127.0.0.1:" + servePort + "/api/v1/actions?limit=100&state=";
-        await(() -> {
-            JsonNode done = get(api + "done");
+        PackagedJar.await(() -> {
+            JsonNode done = app.get(api + "done");
             return done != null && done.get("items").size() == actions;
         }, "every action done");
 
-        JsonNode done = get(api + "done");
+        JsonNode done = app.get(api + "done");
         for (JsonNode action : done.get("items")) {
             assertEquals(2, action.get("attempts").asInt(), "started once before the kill and once after: " + action);
         }
-        JsonNode stats = get(sandbox + "/sandbox/api/stats").get("operations");
+        JsonNode stats = app.get(sandbox + "/sandbox/api/stats").get("operations");
         assertEquals(4, stats.path("UpsertBucket").asInt(), "two tagRun and two updateRun writes: " + stats);
         assertEquals(2, stats.path("LinkArtifact").asInt(), "two links: " + stats);
         assertEquals(2, stats.path("pushToRunQueueByName").asInt(), "two pushes: " + stats);
@@ -168,7 +167,7 @@ class ActionCrashIT {
     }
 
     private String run(List<String> tags) throws Exception {
-        return send("POST", sandbox + "/sandbox/api/runs", Map.of("entity", ENTITY, "project", PROJECT,
+        return app.send("POST", sandbox + "/sandbox/api/runs", Map.of("entity", ENTITY, "project", PROJECT,
                 "state", "finished", "tags", tags)).get("name").asText();
     }
 
@@ -178,7 +177,7 @@ class ActionCrashIT {
 
     /** A queue to enqueue on, made with GraphQL as any client would (the project first, as the SDK does). */
     private void seedQueue(String name) throws Exception {
-        send("POST", sandbox + "/sandbox/api/runs", Map.of("entity", ENTITY, "project", "model-registry"));
+        app.send("POST", sandbox + "/sandbox/api/runs", Map.of("entity", ENTITY, "project", "model-registry"));
         JsonNode answer = graphql("mutation SeedQueue($rc: JSONString!) { upsertRunQueue(input: {entityName: \""
                 + ENTITY + "\", projectName: \"model-registry\", queueName: \"" + name + "\", resourceType: "
                 + "\"local-container\", resourceConfig: $rc}) { success } }",
@@ -221,7 +220,7 @@ class ActionCrashIT {
 
     private JsonNode graphql(String query, Map<String, Object> variables) throws Exception {
         String auth = Base64.getEncoder().encodeToString(("api:" + KEY).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(sandbox + "/sandbox/graphql"))
+        HttpResponse<String> response = app.http().send(HttpRequest.newBuilder(URI.create(sandbox + "/sandbox/graphql"))
                 .header("Content-Type", "application/json").header("Authorization", "Basic " + auth)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
                         Map.of("query", query, "variables", variables)))).build(),
@@ -230,54 +229,4 @@ class ActionCrashIT {
         return JSON.readTree(response.body());
     }
 
-    private Process start(String command, List<String> properties, Map<String, String> env) throws IOException {
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        line.addAll(properties);
-        line.addAll(List.of("-jar", JAR.toString(), command));
-        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(workdir.resolve(command + ".log").toFile()));
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        processes.add(process);
-        return process;
-    }
-
-    private JsonNode get(String url) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private JsonNode send(String method, String url, Object body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertTrue(response.statusCode() < 300, method + " " + url + ": " + response.body());
-        return JSON.readTree(response.body());
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("timed out waiting for " + what);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
