@@ -56,6 +56,10 @@ public final class PackagedJar implements AutoCloseable {
         return process;
     }
 
+    public HttpClient http() {
+        return http;
+    }
+
     /** The JSON body of a 200 answer, or null for any other answer or none. */
     public JsonNode get(String url) {
         String body = text(url);

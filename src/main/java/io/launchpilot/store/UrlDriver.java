@@ -5,6 +5,7 @@ import java.sql.Driver;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.logging.Logger;
 
@@ -12,11 +13,17 @@ import java.util.logging.Logger;
  * The JDBC driver the datasource is built with: it hands each URL to the H2 or the PostgreSQL
  * driver. Quarkus fixes a datasource's driver at build time; this lets one build use the embedded H2
  * file by default and PostgreSQL when {@code quarkus.datasource.jdbc.url} says {@code jdbc:postgresql:}.
+ *
+ * <p>An H2 file is opened with {@code WRITE_DELAY=0} unless the URL sets it: H2 otherwise writes a commit
+ * up to half a second later, and a process killed in that time loses a transaction it was told had
+ * committed (the action outbox's intent, written before it acts, must survive a kill).
  */
 public final class UrlDriver implements Driver {
 
     private static final String H2 = "jdbc:h2:";
     private static final String POSTGRESQL = "jdbc:postgresql:";
+    private static final String H2_FILE = "jdbc:h2:file:";
+    private static final String WRITE_DELAY = "WRITE_DELAY=";
 
     private final Driver h2 = new org.h2.Driver();
     private final Driver postgresql = new org.postgresql.Driver();
@@ -24,7 +31,15 @@ public final class UrlDriver implements Driver {
     @Override
     public Connection connect(String url, Properties info) throws SQLException {
         Driver driver = driverFor(url);
-        return driver == null ? null : driver.connect(url, info);
+        return driver == null ? null : driver.connect(durable(url), info);
+    }
+
+    /** The URL with {@code WRITE_DELAY=0} added for an H2 file that does not set a write delay. */
+    static String durable(String url) {
+        if (url.startsWith(H2_FILE) && !url.toUpperCase(Locale.ROOT).contains(WRITE_DELAY)) {
+            return url + ";" + WRITE_DELAY + "0";
+        }
+        return url;
     }
 
     @Override

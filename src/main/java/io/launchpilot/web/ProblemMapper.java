@@ -1,6 +1,8 @@
 package io.launchpilot.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.launchpilot.policy.action.ActionNotFoundException;
+import io.launchpilot.policy.action.ActionNotRetryableException;
 import io.launchpilot.queue.ApplyFailedException;
 import io.launchpilot.queue.EnqueueRejectedException;
 import io.launchpilot.queue.PlanRefusedException;
@@ -105,6 +107,16 @@ public class ProblemMapper {
     /** The same webhook delivery again within the replay window; the first one was recorded. */
     @ServerExceptionMapper
     public Response duplicateDelivery(DuplicateDeliveryException e) {
+        return Problem.of(Status.CONFLICT, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response actionNotFound(ActionNotFoundException e) {
+        return Problem.of(Status.NOT_FOUND, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response actionNotRetryable(ActionNotRetryableException e) {
         return Problem.of(Status.CONFLICT, e.getMessage()).toResponse();
     }
 

@@ -1,5 +1,6 @@
 package io.launchpilot.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +19,14 @@ class UrlDriverTest {
         assertTrue(driver.acceptsURL("jdbc:postgresql://db:5432/launchpilot"));
         assertFalse(driver.acceptsURL("jdbc:mysql://db/launchpilot"));
         assertNull(driver.connect("jdbc:mysql://db/launchpilot", new Properties()));
+    }
+
+    @Test
+    void anH2FileWritesEveryCommitAtOnceUnlessTheUrlSaysOtherwise() {
+        assertEquals("jdbc:h2:file:./data/lp;WRITE_DELAY=0", UrlDriver.durable("jdbc:h2:file:./data/lp"));
+        assertEquals("jdbc:h2:file:./data/lp;write_delay=100", UrlDriver.durable("jdbc:h2:file:./data/lp;write_delay=100"));
+        assertEquals("jdbc:h2:mem:x", UrlDriver.durable("jdbc:h2:mem:x"));
+        assertEquals("jdbc:postgresql://db/lp", UrlDriver.durable("jdbc:postgresql://db/lp"));
     }
 
     @Test
