@@ -191,9 +191,7 @@ final class PolicyParser {
             }
         }
 
-        if (!triggers.isEmpty()) {
-            checkSubjects(yaml, triggers, whenNode, when, doNode, actions);
-        }
+        checkSubjects(yaml, triggers, whenNode, when, doNode);
         if (name == null) {
             return null;
         }
@@ -557,11 +555,11 @@ final class PolicyParser {
     }
 
     /**
-     * Every {@code ${...}} of {@code when}-less actions is checked against what all the policy's triggers
-     * provide, and so are the defaults that need a subject (a {@code tagRun} without {@code run}).
+     * Every {@code ${...}} of the actions is checked against what all the policy's (valid) triggers
+     * provide, and so are {@code when} and the defaults that need a subject (a {@code tagRun} without
+     * {@code run}).
      */
-    private void checkSubjects(YamlSource yaml, List<Trigger> triggers, Node whenNode, RunFilter when, Node doNode,
-            List<ActionTemplate> actions) {
+    private void checkSubjects(YamlSource yaml, List<Trigger> triggers, Node whenNode, RunFilter when, Node doNode) {
         if (when != null) {
             triggers.stream().filter(t -> !t.provides().contains("run")).forEach(t -> yaml.error(whenNode,
                     "spec.when is evaluated on a subject run, and the " + t.kind() + " trigger at line "
@@ -644,8 +642,12 @@ final class PolicyParser {
             }
         }
         return switch (scalar.getScalarStyle()) {
-            case LITERAL, FOLDED -> new Position(start.source(), start.line() + 1 + lines,
-                    start.column() + (offset - lineStart));
+            case LITERAL, FOLDED -> {
+                // the block's lines start at its indentation, which the first content line shows
+                String first = yaml.line(start.line() + 1);
+                int indent = first.length() - first.stripLeading().length();
+                yield new Position(start.source(), start.line() + 1 + lines, indent + 1 + (offset - lineStart));
+            }
             case PLAIN -> lines == 0 ? new Position(start.source(), start.line(), start.column() + offset) : start;
             default -> lines == 0 ? new Position(start.source(), start.line(), start.column() + 1 + offset) : start;
         };

@@ -38,6 +38,7 @@ public class YamlSource {
 
     private final String source;
     private final List<SpecProblem> problems = new ArrayList<>();
+    private String[] lines = {};
     private final ScalarConstructor scalars = new ScalarConstructor();
 
     public YamlSource(String source) {
@@ -195,6 +196,7 @@ public class YamlSource {
 
     /** The documents of {@code text}; a YAML syntax error is reported and ends the reading. */
     public List<Node> documents(String text) {
+        lines = text.split("\n", -1);
         List<Node> documents = new ArrayList<>();
         Iterator<Node> composed = yaml().composeAll(new StringReader(text)).iterator();
         while (true) {
@@ -225,6 +227,11 @@ public class YamlSource {
     /** Adds a problem found elsewhere (e.g. across documents). */
     public void report(SpecProblem problem) {
         problems.add(problem);
+    }
+
+    /** Line {@code number} (1-based) of the text read by {@link #documents}, or empty text past its end. */
+    public String line(int number) {
+        return number >= 1 && number <= lines.length ? lines[number - 1] : "";
     }
 
     public String source() {
