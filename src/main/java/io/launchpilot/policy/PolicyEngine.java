@@ -52,7 +52,6 @@ public class PolicyEngine {
 
     private final Store store;
     private final Instance<Firings> firings;
-    private final Instance<FiringProgress> progress;
     private final Evaluator evaluator;
     private final PolicyLoader loader;
     private final PoliciesConfig config;
@@ -66,12 +65,11 @@ public class PolicyEngine {
     private volatile List<SpecProblem> rejected = List.of();
 
     @Inject
-    PolicyEngine(Store store, Instance<Firings> firings, Instance<FiringProgress> progress, Subjects subjects,
+    PolicyEngine(Store store, Instance<Firings> firings, Subjects subjects,
             PolicyLoader loader, PoliciesConfig config, Leadership leadership, Clock clock, MeterRegistry meters,
             StoreMigration migration, @ConfigProperty(name = "launchpilot.run-mode") Optional<String> runMode) {
         this.store = store;
         this.firings = firings;
-        this.progress = progress;
         this.evaluator = new Evaluator(subjects);
         this.loader = loader;
         this.config = config;
@@ -348,23 +346,17 @@ public class PolicyEngine {
         if (!Instant.parse(last.path("tick").asText()).isBefore(tick)) {
             return;
         }
-        String previous = last.path("firing").asText(null);
-        position.put("firing", previous);
         boolean late = trigger.startingDeadline() != null && tick.plus(trigger.startingDeadline()).isBefore(now);
-        boolean busy = previous != null && trigger.concurrency() == Trigger.Concurrency.FORBID
-                && progress.isResolvable() && !progress.get().finished(previous);
+        boolean busy = trigger.concurrency() == Trigger.Concurrency.FORBID
+                && firings.get().hasUnfinishedActions(policy.name());
         if (late || busy) {
             LOG.infof("policy %s: tick %s of %s skipped (%s)", policy.name(), tick, trigger.cron(),
                     late ? "past its startingDeadline" : "the previous firing is still acting");
             meters.counter("launchpilot.policy.ticks.skipped", "policy", policy.name(),
                     "reason", late ? "deadline" : "forbid").increment();
         } else {
-            if (previous != null && trigger.concurrency() == Trigger.Concurrency.REPLACE && progress.isResolvable()) {
-                progress.get().supersede(previous);
-            }
             for (Evaluator.Candidate candidate : evaluator.tick(policy, trigger, tick, config.scheduleRunLimit())) {
                 offer(candidate, now, false);
-                position.put("firing", candidate.key());
             }
         }
         store.transaction(tx -> tx.moveCursor(scope, cursor.version(), position.toString(), now));

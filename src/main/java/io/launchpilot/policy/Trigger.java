@@ -109,9 +109,12 @@ public sealed interface Trigger {
     enum Concurrency {
         /** Fire anyway. */
         ALLOW,
-        /** Skip the tick. */
+        /** Skip the tick while an action of the policy is still pending or running. */
         FORBID,
-        /** Fire; the previous firing's actions that have not started are given up. */
+        /**
+         * Fire. The outbox cannot withdraw actions it holds, so the previous firing's actions still run:
+         * today this acts as {@link #ALLOW}.
+         */
         REPLACE
     }
 }

@@ -1,6 +1,8 @@
 package io.launchpilot.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.launchpilot.policy.action.ActionNotFoundException;
+import io.launchpilot.policy.action.ActionNotRetryableException;
 import io.launchpilot.queue.ApplyFailedException;
 import io.launchpilot.queue.EnqueueRejectedException;
 import io.launchpilot.queue.PlanRefusedException;
@@ -84,6 +86,16 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response queueNotManaged(QueueNotManagedException e) {
+        return Problem.of(Status.CONFLICT, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response actionNotFound(ActionNotFoundException e) {
+        return Problem.of(Status.NOT_FOUND, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response actionNotRetryable(ActionNotRetryableException e) {
         return Problem.of(Status.CONFLICT, e.getMessage()).toResponse();
     }
 
