@@ -23,7 +23,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -198,15 +197,10 @@ public class PolicyEngine {
             return Optional.empty();
         }
         Firings outbox = firings.get();
-        Limits limits = policy.limits();
-        if (limits.cooldown() != null && outbox.lastFiredAt(policy.name())
-                .filter(last -> last.plus(limits.cooldown()).isAfter(now)).isPresent()) {
-            count(candidate, "cooldown");
-            return Optional.empty();
-        }
-        if (limits.maxPerHour() != null && outbox.countSince(policy.name(), now.minus(Duration.ofHours(1)))
-                >= limits.maxPerHour()) {
-            count(candidate, "rate-limited");
+        Optional<String> refusal = policy.limits().refusal(outbox.lastFiredAt(policy.name()),
+                since -> outbox.countSince(policy.name(), since), now);
+        if (refusal.isPresent()) {
+            count(candidate, refusal.get());
             return Optional.empty();
         }
         Firing firing;
