@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,8 +44,11 @@ class ConditionAgreementTest {
     ProjectRef project;
     List<Run> runs;
 
-    @BeforeAll
-    void seed() {
+    @BeforeEach
+    void seedOnce() {
+        if (runs != null) {
+            return;
+        }
         project = new ProjectRef("lp-conditions", "c" + UUID.randomUUID().toString().substring(0, 8));
         seed("alpha-1", "finished", List.of("promoted", "a"), Map.of("lr", 0.01, "opt", "adam"),
                 Map.of("acc", 0.95, "nested", Map.of("x", 3)), "g1", "train");
