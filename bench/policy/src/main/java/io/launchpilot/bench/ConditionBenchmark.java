@@ -2,6 +2,7 @@ package io.launchpilot.bench;
 
 import io.launchpilot.filter.RunFilter;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ public class ConditionBenchmark {
                 Map.of("config.lr", Map.of("$lte", 0.05)),
                 Map.of("displayName", Map.of("$regex", "^resnet")))));
         Random random = new Random(42);
-        runs = new java.util.ArrayList<>();
+        runs = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             Map<String, Object> run = new HashMap<>();
             run.put("name", "r" + i);
