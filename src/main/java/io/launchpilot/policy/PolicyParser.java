@@ -266,6 +266,10 @@ final class PolicyParser {
         Map<String, NodeTuple> fields = yaml.fields(mapping, "a schedule trigger", SCHEDULE_KEYS);
         Node scopeNode = value(fields, "scope");
         Scope scope = scopeNode == null ? null : scope(yaml, scopeNode);
+        if (scope != null && (scope.entity() == null || scope.project() == null)) {
+            yaml.error(scopeNode, "the scope of a schedule names both entity and project: its runs are read from W&B");
+            scope = null;
+        }
         if (!(yaml.mapping(value(fields, "schedule"), "schedule") instanceof MappingNode schedule)) {
             return null;
         }

@@ -169,6 +169,19 @@ class PolicyParserTest {
     }
 
     @Test
+    void aScheduleScopeNamesEntityAndProject() {
+        assertEquals(List.of("p.yaml:5:51: the scope of a schedule names both entity and project: its runs are read"
+                + " from W&B"), problems("""
+                apiVersion: launchpilot/v1
+                kind: Policy
+                metadata: { name: tick }
+                spec:
+                  on: [ { schedule: { cron: "0 * * * *" }, scope: { project: vision } } ]
+                  do: [ { log: { message: hi } } ]
+                """));
+    }
+
+    @Test
     void reportsMissingPartsAndBadNames() {
         List<String> problems = problems("""
                 apiVersion: launchpilot/v2
