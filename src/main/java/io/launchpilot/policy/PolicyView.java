@@ -12,17 +12,21 @@ import java.util.Map;
  * @param when the condition as written, or null
  * @param holdFor {@code for:} as an ISO-8601 duration, or null
  * @param actions the action types in order
+ * @param cooldown {@code limits.cooldown} as an ISO-8601 duration, or null
+ * @param maxPerHour {@code limits.maxPerHour}, or null
  * @param source where it is defined, {@code file:line:column}
  */
 @RegisterForReflection
 public record PolicyView(String name, String mode, List<String> triggers, Map<String, Object> when, String holdFor,
-        List<String> actions, Limits limits, String source) {
+        List<String> actions, String cooldown, Integer maxPerHour, String source) {
 
     public static PolicyView of(Policy policy) {
         return new PolicyView(policy.name(), policy.mode().name().toLowerCase(Locale.ROOT),
                 policy.triggers().stream().map(Trigger::id).toList(), policy.whenText(),
                 policy.holdFor() == null ? null : policy.holdFor().toString(),
-                policy.actions().stream().map(ActionTemplate::type).toList(), policy.limits(),
+                policy.actions().stream().map(ActionTemplate::type).toList(),
+                policy.limits().cooldown() == null ? null : policy.limits().cooldown().toString(),
+                policy.limits().maxPerHour(),
                 policy.position().toString());
     }
 }

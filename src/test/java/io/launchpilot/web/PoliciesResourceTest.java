@@ -30,6 +30,7 @@ class PoliciesResourceTest {
         given().get("/api/v1/policies/promote-sweep-winner").then().statusCode(200)
                 .body("policy.triggers", contains("event:sweep.state_changed"))
                 .body("policy.actions", contains("linkArtifact", "enqueue", "tagRun"))
+                .body("policy.cooldown", equalTo("PT1M"))
                 .body("firings.size()", equalTo(0));
         given().get("/api/v1/policies/nope").then().statusCode(404).contentType("application/problem+json");
     }
