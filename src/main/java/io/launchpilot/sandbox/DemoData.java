@@ -60,10 +60,14 @@ public class DemoData {
             Run run = runs.create(new RunService.NewRun(vision, null, null, "running",
                     Configs.wrap(sweepConfig(random)), Map.of(), List.of("sweep"), null, "train", sweep.name(),
                     null, null, "demo-gpu-1", true));
-            int step = finished ? 100 : 10 * (i - 2);
+            // the running ones are five simulator ticks from their end, so the sweep finishes within a minute
+            int step = finished ? 100 : Simulator.targetSteps(run) - 5 * Simulator.STEPS_PER_TICK;
             Map<String, Object> summary = Simulator.metrics(run, step, 0);
             runs.update(run.ref(), new RunPatch(null, finished ? "finished" : "running", null, summary, null, null,
                     null, null, null, true));
+            if (finished) {
+                Simulator.logModel(artifacts, runs.get(run.ref()), summary);
+            }
             // a sweep that started hours ago: one run every 40 minutes, finished ones ran for 35
             Duration age = Duration.ofMinutes(40L * (6 - i));
             runs.backdate(run.ref(), age, finished ? age.minusMinutes(35) : Duration.ZERO);

@@ -28,15 +28,19 @@ public class Simulator {
     static final int STEPS_PER_TICK = 5;
     /** Chance per tick that a running simulated run stops heart-beating. */
     static final double STALL_CHANCE = 0.01;
-    /** Runs the demo sweep keeps going at once, and the most it ever starts. */
+    /**
+     * Runs the demo sweep keeps going at once, and the most it ever has: the demo seeds that many, so it
+     * finishes once its running ones do, within a minute of starting, for the demo policy to act on.
+     */
     static final int SWEEP_PARALLELISM = 2;
-    static final int SWEEP_MAX_RUNS = 24;
+    static final int SWEEP_MAX_RUNS = 6;
 
     private static final Logger LOG = Logger.getLogger(Simulator.class);
 
     private final RunService runs;
     private final QueueService queues;
     private final SweepService sweeps;
+    private final ArtifactService artifacts;
     private final SandboxStore store;
     private final Clock clock;
     private final Duration heartbeatTimeout;
@@ -44,16 +48,17 @@ public class Simulator {
     private final Set<RunRef> stalled = ConcurrentHashMap.newKeySet();
 
     @Inject
-    Simulator(RunService runs, QueueService queues, SweepService sweeps, SandboxStore store, Clock clock,
-              SandboxConfig config) {
-        this(runs, queues, sweeps, store, clock, config.simulator().heartbeatTimeout(), new Random());
+    Simulator(RunService runs, QueueService queues, SweepService sweeps, ArtifactService artifacts, SandboxStore store,
+              Clock clock, SandboxConfig config) {
+        this(runs, queues, sweeps, artifacts, store, clock, config.simulator().heartbeatTimeout(), new Random());
     }
 
-    Simulator(RunService runs, QueueService queues, SweepService sweeps, SandboxStore store, Clock clock,
-              Duration heartbeatTimeout, Random random) {
+    Simulator(RunService runs, QueueService queues, SweepService sweeps, ArtifactService artifacts, SandboxStore store,
+              Clock clock, Duration heartbeatTimeout, Random random) {
         this.runs = runs;
         this.queues = queues;
         this.sweeps = sweeps;
+        this.artifacts = artifacts;
         this.store = store;
         this.clock = clock;
         this.heartbeatTimeout = heartbeatTimeout;
@@ -119,6 +124,15 @@ public class Simulator {
         summary.putAll(metrics(run, step, (random.nextDouble() - 0.5) * 0.01));
         runs.update(run.ref(), new RunPatch(null, done ? "finished" : null, null, summary, null, null, null, null,
                 null, true));
+        if (done && run.sweep() != null) {
+            logModel(artifacts, run, summary);
+        }
+    }
+
+    /** What a sweep's training run leaves behind: its weights as {@code model-<run id>}, as W&B's integrations name it. */
+    static void logModel(ArtifactService artifacts, Run run, Map<String, Object> summary) {
+        artifacts.log(run.ref().projectRef(), run.ref(), "model", "model-" + run.ref().name(), List.of(),
+                "Weights of run " + run.ref().name(), Map.of("val_acc", summary.get("val_acc")));
     }
 
     /** The simulated agent: the first pending item becomes a run in the demo entity. */

@@ -17,6 +17,6 @@ final class Sandbox {
     final DemoData demo = new DemoData(runs, sweeps, queues, artifacts);
 
     Simulator simulator(Duration heartbeatTimeout, long seed) {
-        return new Simulator(runs, queues, sweeps, store, clock, heartbeatTimeout, new Random(seed));
+        return new Simulator(runs, queues, sweeps, artifacts, store, clock, heartbeatTimeout, new Random(seed));
     }
 }

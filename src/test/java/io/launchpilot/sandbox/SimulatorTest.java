@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.launchpilot.sandbox.filter.RunFilter;
-import io.launchpilot.sandbox.filter.RunOrder;
+import io.launchpilot.filter.RunFilter;
+import io.launchpilot.filter.RunOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -52,6 +52,26 @@ class SimulatorTest {
     }
 
     @Test
+    void theDemoSweepFinishesWithinFortySecondsAndItsRunsLogTheirModels() {
+        Simulator simulator = sandbox.simulator(TIMEOUT, 1);
+        ProjectRef vision = new ProjectRef(DemoData.ENTITY, DemoData.PROJECT);
+        for (int tick = 0; tick < 8; tick++) {
+            sandbox.clock.advance(TICK);
+            simulator.step();
+        }
+        Sweep sweep = sandbox.sweeps.page(vision, RunFilter.all(), null, null).nodes().get(0);
+        assertEquals("FINISHED", sweep.state());
+        List<Run> ofSweep = sandbox.runs.ofSweep(vision, sweep.name());
+        assertEquals(Simulator.SWEEP_MAX_RUNS, ofSweep.size());
+        for (Run run : ofSweep) {
+            assertEquals("finished", run.state());
+            assertTrue(sandbox.artifacts.find(vision, "model-" + run.ref().name() + ":" + ArtifactService.LATEST)
+                    .filter(version -> version.artifact().type().equals("model")).isPresent(),
+                    "run " + run.ref() + " logged its model");
+        }
+    }
+
+    @Test
     void runningDemoRunsProgressHeartbeatAndFinish() {
         Simulator simulator = sandbox.simulator(TIMEOUT, 1);
         Run running = runs(DemoData.ENTITY, DemoData.PROJECT).stream().filter(r -> r.state().equals("running"))
@@ -79,8 +99,14 @@ class SimulatorTest {
         Simulator simulator = sandbox.simulator(TIMEOUT, 3);
         Map<RunRef, Instant> lastBeat = new HashMap<>();
         boolean crashed = false;
+        ProjectRef vision = new ProjectRef(DemoData.ENTITY, DemoData.PROJECT);
         for (int tick = 0; tick < 2000 && !crashed; tick++) {
             sandbox.clock.advance(TICK);
+            if (runs(DemoData.ENTITY, DemoData.PROJECT).stream().noneMatch(r -> r.state().equals("running"))) {
+                // the demo sweep stops after its seeded runs; a launched training run keeps one going
+                sandbox.runs.create(new RunService.NewRun(vision, null, null, "running", Map.of(), Map.of("_step", 0),
+                        List.of(), null, "train", null, null, null, "demo-gpu-1", true));
+            }
             runs(DemoData.ENTITY, DemoData.PROJECT).forEach(r -> lastBeat.put(r.ref(), r.heartbeatAt()));
             simulator.step();
             for (Run run : runs(DemoData.ENTITY, DemoData.PROJECT)) {

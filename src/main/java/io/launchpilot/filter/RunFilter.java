@@ -1,4 +1,4 @@
-package io.launchpilot.sandbox.filter;
+package io.launchpilot.filter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,28 +60,50 @@ public final class RunFilter {
             String key = String.valueOf(entry.getKey());
             Object value = entry.getValue();
             switch (key) {
-                case "$and" -> {
-                    List<Predicate<Map<String, Object>>> clauses = clauses(key, value);
-                    parts.add(doc -> clauses.stream().allMatch(c -> c.test(doc)));
-                }
-                case "$or" -> {
-                    List<Predicate<Map<String, Object>>> clauses = clauses(key, value);
-                    parts.add(doc -> clauses.stream().anyMatch(c -> c.test(doc)));
-                }
-                case "$nor" -> {
-                    List<Predicate<Map<String, Object>>> clauses = clauses(key, value);
-                    parts.add(doc -> clauses.stream().noneMatch(c -> c.test(doc)));
-                }
+                case "$and" -> parts.add(all(clauses(key, value)));
+                case "$or" -> parts.add(any(clauses(key, value)));
+                case "$nor" -> parts.add(any(clauses(key, value)).negate());
                 default -> {
                     if (key.startsWith("$")) {
                         throw new FilterException("unknown top-level operator " + key);
                     }
                     Predicate<Object> condition = condition(key, value);
-                    parts.add(doc -> condition.test(DocumentPath.resolve(doc, key)));
+                    DocumentPath.Compiled path = DocumentPath.compile(key);
+                    parts.add(doc -> condition.test(path.apply(doc)));
                 }
             }
         }
-        return doc -> parts.stream().allMatch(p -> p.test(doc));
+        return all(parts);
+    }
+
+    /** All of the predicates, in a plain loop: filters run on every run of a page and in every policy round. */
+    @SuppressWarnings("unchecked")
+    private static <T> Predicate<T> all(List<Predicate<T>> predicates) {
+        Predicate<T>[] array = predicates.toArray(new Predicate[0]);
+        if (array.length == 1) {
+            return array[0];
+        }
+        return value -> {
+            for (Predicate<T> predicate : array) {
+                if (!predicate.test(value)) {
+                    return false;
+                }
+            }
+            return true;
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Predicate<T> any(List<Predicate<T>> predicates) {
+        Predicate<T>[] array = predicates.toArray(new Predicate[0]);
+        return value -> {
+            for (Predicate<T> predicate : array) {
+                if (predicate.test(value)) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 
     private static List<Predicate<Map<String, Object>>> clauses(String operator, Object value) {
@@ -111,7 +133,7 @@ public final class RunFilter {
                 throw new FilterException("$options without $regex on " + key);
             }
         }
-        return actual -> tests.stream().allMatch(t -> t.test(actual));
+        return all(tests);
     }
 
     private static Predicate<Object> operator(String key, String operator, Object argument, Object options) {
@@ -122,14 +144,8 @@ public final class RunFilter {
             case "$gte" -> comparison(argument, c -> c >= 0);
             case "$lt" -> comparison(argument, c -> c < 0);
             case "$lte" -> comparison(argument, c -> c <= 0);
-            case "$in" -> {
-                List<?> candidates = list(key, operator, argument);
-                yield actual -> candidates.stream().anyMatch(c -> equalsMatch(actual, c));
-            }
-            case "$nin" -> {
-                List<?> candidates = list(key, operator, argument);
-                yield actual -> candidates.stream().noneMatch(c -> equalsMatch(actual, c));
-            }
+            case "$in" -> in(list(key, operator, argument));
+            case "$nin" -> in(list(key, operator, argument)).negate();
             case "$exists" -> {
                 if (!(argument instanceof Boolean wanted)) {
                     throw new FilterException("$exists on " + key + " takes true or false");
@@ -144,6 +160,18 @@ public final class RunFilter {
         };
     }
 
+    private static Predicate<Object> in(List<?> candidates) {
+        Object[] array = candidates.toArray();
+        return actual -> {
+            for (Object candidate : array) {
+                if (equalsMatch(actual, candidate)) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
     private static Predicate<Object> comparison(Object argument, IntPredicate test) {
         return actual -> argument != null && anyElement(actual,
                 v -> Values.compare(v, argument).map(test::test).orElse(false));
@@ -154,8 +182,12 @@ public final class RunFilter {
         if (actual == DocumentPath.MISSING) {
             return argument == null;
         }
-        if (actual instanceof List<?> list && list.stream().anyMatch(v -> Values.equal(v, argument))) {
-            return true;
+        if (actual instanceof List<?> list) {
+            for (Object element : list) {
+                if (Values.equal(element, argument)) {
+                    return true;
+                }
+            }
         }
         return Values.equal(actual, argument);
     }
@@ -165,7 +197,12 @@ public final class RunFilter {
             return false;
         }
         if (actual instanceof List<?> list) {
-            return list.stream().anyMatch(test);
+            for (Object element : list) {
+                if (test.test(element)) {
+                    return true;
+                }
+            }
+            return false;
         }
         return test.test(actual);
     }

@@ -1,4 +1,4 @@
-package io.launchpilot.sandbox.filter;
+package io.launchpilot.filter;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -143,6 +143,13 @@ final class Values {
     }
 
     private static int compareNumbers(Number a, Number b) {
+        // same-kind fast paths; their order is that of the decimal values (a double's shortest text keeps its order)
+        if (a instanceof Double da && b instanceof Double db && Double.isFinite(da) && Double.isFinite(db)) {
+            return Double.compare(da == 0 ? 0.0 : da, db == 0 ? 0.0 : db);
+        }
+        if ((a instanceof Integer || a instanceof Long) && (b instanceof Integer || b instanceof Long)) {
+            return Long.compare(a.longValue(), b.longValue());
+        }
         if (!finite(a) || !finite(b)) {
             return Double.compare(a.doubleValue(), b.doubleValue());
         }

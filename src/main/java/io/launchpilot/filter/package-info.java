@@ -7,7 +7,8 @@
  * ({@code List<String>}), {@code group}, {@code jobType}, {@code createdAt} and {@code heartbeatAt}
  * ({@link java.time.Instant} or ISO-8601 text), {@code sweep} (the sweep name), {@code username},
  * {@code host}, {@code config} (W&B's wrapped form, {@code key -> {"value": v, "desc": ...}}) and
- * {@code summary_metrics} (a nested map). Nothing here knows where documents come from, so the
- * same evaluator can run next to a W&B client.
+ * {@code summary_metrics} (a nested map). Nothing here knows where documents come from: the sandbox filters
+ * its runs with it, and the policy engine evaluates {@code when:} conditions with it on runs read
+ * from W&B, so that both agree on every operator.
  */
-package io.launchpilot.sandbox.filter;
+package io.launchpilot.filter;

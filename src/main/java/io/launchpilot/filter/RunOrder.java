@@ -1,4 +1,4 @@
-package io.launchpilot.sandbox.filter;
+package io.launchpilot.filter;
 
 import java.util.Comparator;
 import java.util.Map;

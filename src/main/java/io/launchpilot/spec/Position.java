@@ -1,4 +1,4 @@
-package io.launchpilot.queue;
+package io.launchpilot.spec;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package io.launchpilot.sandbox.filter;
+package io.launchpilot.filter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.launchpilot.sandbox.filter;
+package io.launchpilot.filter;
 
 import java.util.List;
 import java.util.Map;
@@ -32,17 +32,28 @@ final class DocumentPath {
 
     /** The value under {@code key}, or {@link #MISSING}. */
     static Object resolve(Map<String, Object> document, String key) {
+        return compile(key).apply(document);
+    }
+
+    /** A key split once, for filters that resolve it on many documents. */
+    static Compiled compile(String key) {
         if (key.isEmpty()) {
             throw new FilterException("empty filter key");
         }
         String[] parts = key.split("\\.", -1);
-        String head = ALIASES.getOrDefault(parts[0], parts[0]);
-        List<String> rest = List.of(parts).subList(1, parts.length);
-        if (head.equals("config") && !rest.isEmpty()) {
-            return resolveConfig(document.get("config"), rest);
+        return new Compiled(ALIASES.getOrDefault(parts[0], parts[0]), List.of(parts).subList(1, parts.length));
+    }
+
+    /** A resolved key: the document's top-level field and the path below it. */
+    record Compiled(String head, List<String> rest) {
+
+        Object apply(Map<String, Object> document) {
+            if (head.equals("config") && !rest.isEmpty()) {
+                return resolveConfig(document.get("config"), rest);
+            }
+            Object value = present(document.get(head));
+            return value == MISSING ? MISSING : descend(value, rest);
         }
-        Object value = present(document.get(head));
-        return value == MISSING ? MISSING : descend(value, rest);
     }
 
     /**
@@ -54,7 +65,7 @@ final class DocumentPath {
             return MISSING;
         }
         for (int end = path.size(); end >= 1; end--) {
-            String key = String.join(".", path.subList(0, end));
+            String key = end == 1 ? path.get(0) : String.join(".", path.subList(0, end));
             if (map.containsKey(key)) {
                 Object entry = present(map.get(key));
                 if (entry == MISSING) {
@@ -83,7 +94,7 @@ final class DocumentPath {
             return MISSING;
         }
         for (int end = path.size(); end >= 1; end--) {
-            String key = String.join(".", path.subList(0, end));
+            String key = end == 1 ? path.get(0) : String.join(".", path.subList(0, end));
             if (map.containsKey(key)) {
                 Object child = present(map.get(key));
                 return child == MISSING ? MISSING : descend(child, path.subList(end, path.size()));

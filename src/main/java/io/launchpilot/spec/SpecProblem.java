@@ -1,9 +1,9 @@
-package io.launchpilot.queue;
+package io.launchpilot.spec;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.Comparator;
 
-/** Something wrong (an error) or suspicious (a warning) in a queue spec, with where it is. */
+/** Something wrong (an error) or suspicious (a warning) in a user-written spec (a queue, a policy), with where it is. */
 @RegisterForReflection
 public record SpecProblem(Position position, Severity severity, String reason) {
 
@@ -12,7 +12,7 @@ public record SpecProblem(Position position, Severity severity, String reason) {
         ERROR, WARNING
     }
 
-    static final Comparator<SpecProblem> ORDER = Comparator.comparing(SpecProblem::position);
+    public static final Comparator<SpecProblem> ORDER = Comparator.comparing(SpecProblem::position);
 
     public SpecProblem {
         if (position == null || severity == null || reason == null) {
