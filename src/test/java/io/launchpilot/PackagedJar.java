@@ -24,7 +24,7 @@ import java.util.function.BooleanSupplier;
 public final class PackagedJar implements AutoCloseable {
 
     public static final ObjectMapper JSON = new ObjectMapper();
-    public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Process> processes = new ArrayList<>();
@@ -47,7 +47,9 @@ public final class PackagedJar implements AutoCloseable {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         line.addAll(properties);
         line.addAll(List.of("-jar", JAR.toString(), command));
-        ProcessBuilder builder = new ProcessBuilder(line)
+        // started in the work folder, so the repository's config/ (quick-start settings, example queues and
+        // policies) never leaks into a test
+        ProcessBuilder builder = new ProcessBuilder(line).directory(workdir.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()))
                 .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()));
         builder.environment().putAll(env);
