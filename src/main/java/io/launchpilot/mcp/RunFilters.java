@@ -30,7 +30,7 @@ public class RunFilters implements ToolInputGuardrail, InputSchemaGenerator<Map<
     @Override
     public void apply(ToolInputContext context) {
         JsonObject arguments = context.getArguments();
-        Object filters = arguments == null ? null : arguments.getValue(ARGUMENT);
+        Object filters = arguments.getValue(ARGUMENT);
         if (filters == null) {
             return;
         }

@@ -32,6 +32,8 @@ public class SpecResources {
     private final QueueSpecLoader loader;
     private final YAMLMapper yaml = YAMLMapper.builder()
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            // "8" must stay a string: a resource config's values are typed as the spec typed them
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .build();
 
