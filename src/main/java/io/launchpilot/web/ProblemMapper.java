@@ -7,7 +7,9 @@ import io.launchpilot.queue.PlanRefusedException;
 import io.launchpilot.queue.QueueNotFoundException;
 import io.launchpilot.queue.QueueNotManagedException;
 import io.launchpilot.queue.QueueSpecException;
+import io.launchpilot.store.DuplicateDeliveryException;
 import io.launchpilot.wandb.WandbException;
+import io.launchpilot.web.webhook.WebhookRefusedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -84,6 +86,25 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response queueNotManaged(QueueNotManagedException e) {
+        return Problem.of(Status.CONFLICT, e.getMessage()).toResponse();
+    }
+
+    /** A webhook delivery that was not taken in; nothing of it was stored. */
+    @ServerExceptionMapper
+    public Response webhookRefused(WebhookRefusedException e) {
+        Status status = switch (e.reason()) {
+            case UNAUTHENTICATED -> Status.UNAUTHORIZED;
+            case UNKNOWN_WEBHOOK -> Status.NOT_FOUND;
+            case NOT_CONFIGURED -> Status.SERVICE_UNAVAILABLE;
+            case TOO_LARGE -> Status.REQUEST_ENTITY_TOO_LARGE;
+            case MALFORMED -> Status.BAD_REQUEST;
+        };
+        return Problem.of(status, e.getMessage()).toResponse();
+    }
+
+    /** The same webhook delivery again within the replay window; the first one was recorded. */
+    @ServerExceptionMapper
+    public Response duplicateDelivery(DuplicateDeliveryException e) {
         return Problem.of(Status.CONFLICT, e.getMessage()).toResponse();
     }
 

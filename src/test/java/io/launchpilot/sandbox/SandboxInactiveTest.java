@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** With a W&B API key configured, {@code serve} talks to W&B and the sandbox is not there. */
 @QuarkusTest
 @TestProfile(SandboxInactiveTest.WithApiKey.class)
-class SandboxInactiveTest {
+public class SandboxInactiveTest {
 
     /** A configured API key in the default run mode. */
     public static class WithApiKey implements QuarkusTestProfile {
