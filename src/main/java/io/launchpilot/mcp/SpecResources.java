@@ -7,7 +7,7 @@ import io.launchpilot.queue.QueueDefinition;
 import io.launchpilot.queue.QueueSpecException;
 import io.launchpilot.queue.QueueSpecLoader;
 import io.launchpilot.queue.QueueSpecSet;
-import io.launchpilot.queue.SpecProblem;
+import io.launchpilot.spec.SpecProblem;
 import io.quarkiverse.mcp.server.JsonRpcErrorCodes;
 import io.quarkiverse.mcp.server.McpException;
 import io.quarkiverse.mcp.server.RequestUri;

@@ -5,7 +5,7 @@ import io.launchpilot.queue.PlanRefusedException;
 import io.launchpilot.queue.QueueNotFoundException;
 import io.launchpilot.queue.QueueNotManagedException;
 import io.launchpilot.queue.QueueSpecException;
-import io.launchpilot.queue.SpecProblem;
+import io.launchpilot.spec.SpecProblem;
 import io.launchpilot.wandb.WandbException;
 import io.quarkiverse.mcp.server.ToolCallException;
 import jakarta.annotation.Priority;

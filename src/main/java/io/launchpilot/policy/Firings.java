@@ -1,6 +1,8 @@
 package io.launchpilot.policy;
 
+import io.launchpilot.store.FiringRecord;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,4 +24,13 @@ public interface Firings {
 
     /** When the policy last fired, if ever. */
     Optional<Instant> lastFiredAt(String policy);
+
+    /** The newest {@code limit} firings of the policy, newest first, each with its actions and their states. */
+    List<FiringRecord> recent(String policy, int limit);
+
+    /**
+     * Whether an action of the policy is still pending or running: what a cron trigger with
+     * {@code concurrency: Forbid} checks before it fires again.
+     */
+    boolean hasUnfinishedActions(String policy);
 }

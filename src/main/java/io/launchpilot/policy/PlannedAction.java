@@ -1,6 +1,7 @@
 package io.launchpilot.policy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.Objects;
 
 /**
@@ -11,6 +12,7 @@ import java.util.Objects;
  * @param type the action's key in the policy, e.g. {@code enqueue}, {@code tagRun}
  * @param params the resolved parameters, a JSON object
  */
+@RegisterForReflection
 public record PlannedAction(String type, ObjectNode params) {
 
     public PlannedAction {

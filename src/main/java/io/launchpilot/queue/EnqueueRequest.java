@@ -14,9 +14,21 @@ import java.util.Map;
  * {@code acme/vision/train:latest}) and {@code image} (a container image); values for the queue's
  * template variables, as text (command line) or JSON values; an optional priority (V0 queues only),
  * run config ({@code overrides.run_config}) and project of the run.
+ *
+ * <p>{@code marker}, when given, is written into the run spec as {@value #MARKER_KEY}: the policy
+ * action that enqueued the run, so that after a crash the outbox can find the item it already pushed.
  */
 public record EnqueueRequest(QueueRef queue, String job, String image, Map<String, Object> variables,
-        Priority priority, Map<String, Object> runConfig, String project) {
+        Priority priority, Map<String, Object> runConfig, String project, String marker) {
+
+    /** The run spec key that carries {@link #marker()}; launch agents ignore keys they do not know. */
+    public static final String MARKER_KEY = "launchpilot_action_id";
+
+    /** A request without a marker, as the CLI and REST send it. */
+    public EnqueueRequest(QueueRef queue, String job, String image, Map<String, Object> variables, Priority priority,
+            Map<String, Object> runConfig, String project) {
+        this(queue, job, image, variables, priority, runConfig, project, null);
+    }
 
     public EnqueueRequest {
         if (queue == null) {

@@ -109,6 +109,9 @@ public class EnqueueService {
         if (request.runConfig() != null) {
             spec.put("overrides", Map.of("run_config", request.runConfig()));
         }
+        if (request.marker() != null) {
+            spec.put(EnqueueRequest.MARKER_KEY, request.marker());
+        }
         return spec;
     }
 }

@@ -1,5 +1,6 @@
 package io.launchpilot.queue;
 
+import io.launchpilot.spec.Position;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;

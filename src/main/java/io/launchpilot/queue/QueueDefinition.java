@@ -1,5 +1,6 @@
 package io.launchpilot.queue;
 
+import io.launchpilot.spec.Position;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.launchpilot.wandb.PrioritizationMode;
 import io.launchpilot.wandb.QueueRef;

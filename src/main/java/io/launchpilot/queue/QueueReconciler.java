@@ -1,6 +1,7 @@
 package io.launchpilot.queue;
 
 import io.launchpilot.queue.QueueChange.Action;
+import io.launchpilot.spec.SpecFiles;
 import io.launchpilot.wandb.QueueRef;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -9,8 +10,6 @@ import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -123,7 +122,7 @@ public class QueueReconciler {
     }
 
     synchronized Outcome reconcile(Path directory, boolean prune) {
-        lastFingerprint = fingerprint(directory);
+        lastFingerprint = SpecFiles.fingerprint(directory);
         if (!Files.isDirectory(directory)) {
             return Outcome.skipped("no directory " + directory);
         }
@@ -178,7 +177,7 @@ public class QueueReconciler {
     /** Reconciles if the spec files changed since the last pass (names, sizes, modification times). */
     public boolean reconcileIfFilesChanged() {
         Path directory = loader.defaultDirectory();
-        if (fingerprint(directory).equals(lastFingerprint)) {
+        if (SpecFiles.fingerprint(directory).equals(lastFingerprint)) {
             return false;
         }
         reconcileQuietly();
@@ -209,19 +208,4 @@ public class QueueReconciler {
         }
     }
 
-    static String fingerprint(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            return "missing";
-        }
-        StringBuilder text = new StringBuilder();
-        try {
-            for (Path file : QueueSpecLoader.files(directory)) {
-                text.append(file).append(' ').append(Files.size(file)).append(' ')
-                        .append(Files.getLastModifiedTime(file).toMillis()).append('\n');
-            }
-        } catch (IOException | UncheckedIOException | QueueSpecException e) {
-            return "unreadable " + e.getMessage();
-        }
-        return text.toString();
-    }
 }

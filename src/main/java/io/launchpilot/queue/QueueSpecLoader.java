@@ -1,21 +1,19 @@
 package io.launchpilot.queue;
 
+import io.launchpilot.spec.Position;
+import io.launchpilot.spec.SpecFiles;
+import io.launchpilot.spec.SpecProblem;
 import io.launchpilot.wandb.QueueRef;
 import io.launchpilot.wandb.WandbConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Loads queue specs from files, directories or a request body, and checks the set as a whole
@@ -56,22 +54,8 @@ public class QueueSpecLoader {
      */
     public QueueSpecSet load(List<Path> paths) {
         List<Path> roots = paths == null || paths.isEmpty() ? List.of(defaultDirectory()) : paths;
-        List<SpecProblem> problems = new ArrayList<>();
-        Map<String, String> texts = new LinkedHashMap<>();
-        for (Path root : roots) {
-            if (!Files.exists(root)) {
-                problems.add(SpecProblem.error(Position.start(root.toString()), "no such file or directory"));
-                continue;
-            }
-            for (Path file : files(root)) {
-                try {
-                    texts.put(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
-                } catch (IOException | UncheckedIOException e) {
-                    problems.add(SpecProblem.error(Position.start(file.toString()), "cannot read: " + e.getMessage()));
-                }
-            }
-        }
-        return check(texts, problems);
+        SpecFiles.Texts read = SpecFiles.read(roots);
+        return check(read.texts(), new ArrayList<>(read.problems()));
     }
 
     /** The specs of one text (YAML or JSON, one or more documents, or a list of specs). */
@@ -79,35 +63,6 @@ public class QueueSpecLoader {
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put(source, text == null ? "" : text);
         return check(texts, new ArrayList<>());
-    }
-
-    /** The spec files under a root, in a stable order (by path); the root itself if it is a file. */
-    static List<Path> files(Path root) {
-        if (!Files.isDirectory(root)) {
-            return List.of(root);
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(path -> !hidden(root, path))
-                    .filter(Files::isRegularFile)
-                    .filter(path -> {
-                        String name = path.getFileName().toString();
-                        return name.endsWith(".yaml") || name.endsWith(".yml");
-                    })
-                    .sorted()
-                    .toList();
-        } catch (IOException | UncheckedIOException e) {
-            throw new QueueSpecException(List.of(SpecProblem.error(Position.start(root.toString()),
-                    "cannot list: " + e.getMessage())));
-        }
-    }
-
-    private static boolean hidden(Path root, Path path) {
-        for (Path part : root.relativize(path)) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private QueueSpecSet check(Map<String, String> texts, List<SpecProblem> problems) {

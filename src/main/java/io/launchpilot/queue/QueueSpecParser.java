@@ -1,33 +1,30 @@
 package io.launchpilot.queue;
 
+import io.launchpilot.spec.Position;
+import static io.launchpilot.spec.YamlSource.httpUrl;
+import static io.launchpilot.spec.YamlSource.isNull;
+import static io.launchpilot.spec.YamlSource.keys;
+import static io.launchpilot.spec.YamlSource.shown;
+import static io.launchpilot.spec.YamlSource.value;
+
+import io.launchpilot.spec.SpecProblem;
+import io.launchpilot.spec.YamlSource;
 import io.launchpilot.wandb.PrioritizationMode;
 import io.launchpilot.wandb.QueueRef;
 import io.launchpilot.wandb.WandbClient;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads queue specs ({@code apiVersion: launchpilot/v1}, {@code kind: RunQueue}) from YAML or JSON
@@ -41,8 +38,6 @@ final class QueueSpecParser {
     static final String API_VERSION = "launchpilot/v1";
     static final String KIND = "RunQueue";
     static final int MAX_NAME_LENGTH = 64;
-    /** Nesting deeper than this in a resource config is a mistake (or a recursive alias). */
-    private static final int MAX_DEPTH = 64;
 
     private static final Set<String> TOP_KEYS = keys("apiVersion", "kind", "metadata", "spec");
     private static final Set<String> METADATA_KEYS = keys("name", "entity");
@@ -64,22 +59,7 @@ final class QueueSpecParser {
 
     Result parse(String source, String text) {
         Context context = new Context(source);
-        Iterator<Node> documents = yaml().composeAll(new StringReader(text)).iterator();
-        while (true) {
-            Node document;
-            try {
-                if (!documents.hasNext()) {
-                    break;
-                }
-                document = documents.next();
-            } catch (MarkedYAMLException e) {
-                Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-                context.error(mark, "not valid YAML: " + yamlProblem(e));
-                break;
-            } catch (YAMLException e) {
-                context.problems.add(SpecProblem.error(Position.start(source), "not valid YAML: " + e.getMessage()));
-                break;
-            }
+        for (Node document : context.documents(text)) {
             if (document instanceof SequenceNode list) {
                 // a JSON array (or YAML list) of specs, e.g. a request body holding several queues
                 list.getValue().forEach(item -> document(context, item));
@@ -87,8 +67,7 @@ final class QueueSpecParser {
                 document(context, document);
             }
         }
-        context.problems.sort(SpecProblem.ORDER);
-        return new Result(List.copyOf(context.queues), List.copyOf(context.problems));
+        return new Result(List.copyOf(context.queues), context.problems());
     }
 
     private void document(Context context, Node node) {
@@ -195,7 +174,7 @@ final class QueueSpecParser {
         if (configNode != null && !isNull(configNode)) {
             if (context.mapping(configNode, "spec.config") instanceof MappingNode configMap) {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> converted = (Map<String, Object>) context.value(configMap, 0, placeholders);
+                Map<String, Object> converted = (Map<String, Object>) context.value(configMap, placeholders);
                 config = converted;
             }
         }
@@ -239,14 +218,14 @@ final class QueueSpecParser {
 
         placeholders.forEach((name, at) -> {
             if (!declared.contains(name)) {
-                context.problems.add(SpecProblem.error(at, "{{" + name + "}} is not a declared template variable"
+                context.report(SpecProblem.error(at, "{{" + name + "}} is not a declared template variable"
                         + (declared.isEmpty() ? "; declare it under spec.templateVariables"
                                 : "; declared: " + String.join(", ", declared))));
             }
         });
         for (VariableDefinition variable : variables) {
             if (!placeholders.containsKey(variable.name())) {
-                context.problems.add(SpecProblem.warning(variable.position(), "template variable "
+                context.report(SpecProblem.warning(variable.position(), "template variable "
                         + variable.name() + " is declared but spec.config never uses {{" + variable.name() + "}}"));
             }
         }
@@ -422,263 +401,23 @@ final class QueueSpecParser {
         return number;
     }
 
-    /** Problems and results of one source, and the node walking that reports with positions. */
-    private static final class Context {
+    /** Problems and results of one source, and the queue config's own conversion. */
+    private static final class Context extends YamlSource {
 
-        final String source;
-        final List<SpecProblem> problems = new ArrayList<>();
         final List<QueueDefinition> queues = new ArrayList<>();
-        private final ScalarConstructor scalars = new ScalarConstructor();
 
         Context(String source) {
-            this.source = source;
-        }
-
-        Position position(Node node) {
-            return position(node.getStartMark());
-        }
-
-        Position position(Mark mark) {
-            return mark == null ? Position.start(source) : new Position(source, mark.getLine() + 1, mark.getColumn() + 1);
-        }
-
-        void error(Node node, String reason) {
-            problems.add(SpecProblem.error(position(node), reason));
-        }
-
-        void error(Mark mark, String reason) {
-            problems.add(SpecProblem.error(position(mark), reason));
-        }
-
-        int errorCount() {
-            return (int) problems.stream().filter(SpecProblem::isError).count();
-        }
-
-        /** The node if it is a mapping (to match with instanceof), else null after reporting it. */
-        Node mapping(Node node, String what) {
-            if (node instanceof MappingNode) {
-                return node;
-            }
-            error(node, what + " must be a mapping, got " + describe(node));
-            return null;
-        }
-
-        /** The entries of a mapping, with non-text keys, duplicate keys and merge keys reported and left out. */
-        List<NodeTuple> entries(MappingNode mapping, String what) {
-            List<NodeTuple> result = new ArrayList<>();
-            Set<String> seen = new LinkedHashSet<>();
-            for (NodeTuple tuple : mapping.getValue()) {
-                Node key = tuple.getKeyNode();
-                if (!(key instanceof ScalarNode scalar) || isNull(key)) {
-                    error(key, what + ": keys must be text");
-                    continue;
-                }
-                if (key.getTag().equals(Tag.MERGE)) {
-                    error(key, what + ": merge keys (<<) are not supported; write the entries out");
-                    continue;
-                }
-                if (!seen.add(scalar.getValue())) {
-                    error(key, what + ": duplicate key " + shown(scalar.getValue()));
-                    continue;
-                }
-                result.add(tuple);
-            }
-            return result;
-        }
-
-        /** The known entries of a mapping by key; unknown keys are reported with the keys allowed. */
-        Map<String, NodeTuple> fields(MappingNode mapping, String what, Set<String> allowed) {
-            Map<String, NodeTuple> result = new LinkedHashMap<>();
-            for (NodeTuple tuple : entries(mapping, what)) {
-                String key = ((ScalarNode) tuple.getKeyNode()).getValue();
-                if (allowed.contains(key)) {
-                    result.put(key, tuple);
-                } else {
-                    String hint = closest(key, allowed);
-                    error(tuple.getKeyNode(), "unknown key " + shown(key) + " in " + what
-                            + (hint != null ? "; did you mean " + hint + "?" : "; expected " + String.join(", ", allowed)));
-                }
-            }
-            return result;
-        }
-
-        /** A scalar as text; null for a YAML null or a node that is not a scalar. */
-        String text(Node node) {
-            if (!(node instanceof ScalarNode scalar) || isNull(node)) {
-                return null;
-            }
-            return scalar.getValue();
-        }
-
-        /** A scalar as its typed value (string, number, boolean), reported and null if it is anything else. */
-        Object scalar(Node node, String what) {
-            if (!(node instanceof ScalarNode scalar)) {
-                error(node, what + " must be a single value, got " + describe(node));
-                return null;
-            }
-            if (isNull(node)) {
-                error(node, what + " must not be null");
-                return null;
-            }
-            return constructed(scalar, what);
-        }
-
-        private Object constructed(ScalarNode scalar, String what) {
-            Object value;
-            try {
-                value = scalars.construct(scalar);
-            } catch (YAMLException e) {
-                error(scalar, what + ": " + yamlProblem(e));
-                return null;
-            }
-            if (value instanceof Double number && !Double.isFinite(number)) {
-                error(scalar, what + ": " + scalar.getValue() + " is not a JSON number");
-                return null;
-            }
-            if (value != null && !(value instanceof String || value instanceof Number || value instanceof Boolean)) {
-                error(scalar, what + ": " + value.getClass().getSimpleName().toLowerCase(Locale.ROOT)
-                        + " values cannot be sent to W&B as JSON");
-                return null;
-            }
-            return value;
+            super(source);
         }
 
         /** A config subtree as JSON-ready maps, lists and scalars, noting each {{placeholder}} and where. */
-        Object value(Node node, int depth, Map<String, Position> placeholders) {
-            if (depth > MAX_DEPTH) {
-                error(node, "spec.config nests deeper than " + MAX_DEPTH + " levels");
-                return null;
-            }
-            if (node instanceof MappingNode mapping) {
-                Map<String, Object> result = new LinkedHashMap<>();
-                for (NodeTuple tuple : entries(mapping, "spec.config")) {
-                    String key = ((ScalarNode) tuple.getKeyNode()).getValue();
-                    TemplateVariableRules.placeholders(key)
-                            .forEach(name -> placeholders.putIfAbsent(name, position(tuple.getKeyNode())));
-                    result.put(key, value(tuple.getValueNode(), depth + 1, placeholders));
-                }
-                return result;
-            }
-            if (node instanceof SequenceNode sequence) {
-                List<Object> result = new ArrayList<>();
-                sequence.getValue().forEach(item -> result.add(value(item, depth + 1, placeholders)));
-                return result;
-            }
-            ScalarNode scalar = (ScalarNode) node;
-            if (isNull(scalar)) {
-                return null;
-            }
-            Object value = constructed(scalar, "spec.config value");
-            if (value instanceof String text) {
-                TemplateVariableRules.placeholders(text).forEach(name -> placeholders.putIfAbsent(name, position(scalar)));
-            }
-            return value;
+        Object value(Node node, Map<String, Position> placeholders) {
+            return plain(node, "spec.config", (text, at) -> TemplateVariableRules.placeholders(text)
+                    .forEach(name -> placeholders.putIfAbsent(name, position(at))));
         }
-    }
-
-    /** SnakeYAML's own scalar resolution (ints, floats, booleans) with timestamps kept as text. */
-    private static final class ScalarConstructor extends SafeConstructor {
-
-        ScalarConstructor() {
-            super(loaderOptions());
-            yamlConstructors.put(Tag.TIMESTAMP, new ConstructYamlStr());
-        }
-
-        Object construct(ScalarNode node) {
-            return constructObject(node);
-        }
-    }
-
-    private static Yaml yaml() {
-        return new Yaml(loaderOptions());
-    }
-
-    private static LoaderOptions loaderOptions() {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setProcessComments(false);
-        return options;
-    }
-
-    private static Node value(Map<String, NodeTuple> fields, String key) {
-        NodeTuple tuple = fields.get(key);
-        return tuple == null ? null : tuple.getValueNode();
-    }
-
-    private static boolean isNull(Node node) {
-        return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
-    }
-
-    private static String describe(Node node) {
-        if (node instanceof MappingNode) {
-            return "a mapping";
-        }
-        if (node instanceof SequenceNode) {
-            return "a list";
-        }
-        return isNull(node) ? "null" : shown(((ScalarNode) node).getValue());
-    }
-
-    private static String shown(String text) {
-        return text == null ? "none" : "\"" + text + "\"";
-    }
-
-    private static boolean httpUrl(String url) {
-        try {
-            URI uri = new URI(url);
-            return uri.getHost() != null
-                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
-        } catch (URISyntaxException e) {
-            return false;
-        }
-    }
-
-    private static String yamlProblem(YAMLException e) {
-        String problem = e instanceof MarkedYAMLException marked && marked.getProblem() != null
-                ? marked.getProblem()
-                : e.getMessage();
-        int newline = problem == null ? -1 : problem.indexOf('\n');
-        return newline < 0 ? String.valueOf(problem) : problem.substring(0, newline);
     }
 
     private static List<String> resourceTypes() {
         return new ArrayList<>(new TreeSet<>(WandbClient.QUEUE_TYPES));
-    }
-
-    /** The allowed key a mistyped one most likely meant (by edit distance, at most 2 or a case change). */
-    private static String closest(String key, Set<String> allowed) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : allowed) {
-            int distance = candidate.equalsIgnoreCase(key) ? 0 : distance(key, candidate);
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return bestDistance <= 2 ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
-    }
-
-    private static Set<String> keys(String... keys) {
-        return new LinkedHashSet<>(List.of(keys));
     }
 }

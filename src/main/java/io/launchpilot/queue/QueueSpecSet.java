@@ -1,5 +1,6 @@
 package io.launchpilot.queue;
 
+import io.launchpilot.spec.SpecProblem;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 

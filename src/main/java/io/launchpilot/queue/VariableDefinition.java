@@ -1,5 +1,6 @@
 package io.launchpilot.queue;
 
+import io.launchpilot.spec.Position;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.Collections;

@@ -45,7 +45,7 @@ public record Run(long id, RunRef ref, String displayName, String state, Map<Str
                 username, host, createdAt, now, heartbeatAt, simulated);
     }
 
-    /** The document W&B filters and orders runs by (see {@code io.launchpilot.sandbox.filter}). */
+    /** The document W&B filters and orders runs by (see {@code io.launchpilot.filter}). */
     public Map<String, Object> document() {
         Map<String, Object> doc = new HashMap<>();
         doc.put("name", ref.name());

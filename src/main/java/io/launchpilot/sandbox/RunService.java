@@ -1,7 +1,7 @@
 package io.launchpilot.sandbox;
 
-import io.launchpilot.sandbox.filter.RunFilter;
-import io.launchpilot.sandbox.filter.RunOrder;
+import io.launchpilot.filter.RunFilter;
+import io.launchpilot.filter.RunOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.launchpilot.sandbox;
 
-import io.launchpilot.sandbox.filter.RunFilter;
+import io.launchpilot.filter.RunFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;

@@ -11,7 +11,7 @@
  *       ({@link io.launchpilot.sandbox.SandboxControlResource}).</li>
  *   <li>The demo ({@link io.launchpilot.sandbox.DemoData}) and its
  *       {@link io.launchpilot.sandbox.Simulator}.</li>
- *   <li>Runs are filtered and ordered by {@code io.launchpilot.sandbox.filter}, which knows nothing
+ *   <li>Runs are filtered and ordered by {@code io.launchpilot.filter}, which knows nothing
  *       of this package.</li>
  * </ul>
  * It is active in the {@code sandbox} run mode, and in {@code serve} without a W&B API key

@@ -126,11 +126,11 @@ public class Store {
     }
 
     @FunctionalInterface
-    private interface Rows {
+    interface Rows {
         void each(ResultSet rs) throws SQLException;
     }
 
-    private void read(String sql, List<Object> parameters, Rows rows) {
+    void read(String sql, List<Object> parameters, Rows rows) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {

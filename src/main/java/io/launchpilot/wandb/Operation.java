@@ -30,6 +30,7 @@ enum Operation {
     UPSERT_RUN_QUEUE("UpsertRunQueue"),
     GET_RUN_QUEUE_BY_NAME("GetRunQueueByName"),
     GET_RUN_QUEUE_ITEMS("GetRunQueueItems"),
+    GET_RUN_QUEUE_ITEM_SPECS("GetRunQueueItemSpecs"),
     PROJECT_RUN_QUEUES("ProjectRunQueues"),
     DELETE_RUN_QUEUES("DeleteRunQueues"),
     PUSH_TO_RUN_QUEUE_BY_NAME("pushToRunQueueByName"),

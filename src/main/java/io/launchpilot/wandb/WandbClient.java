@@ -223,6 +223,34 @@ public class WandbClient {
     }
 
     /**
+     * The first queued item whose run spec holds {@code value} under {@code key}, searching all items
+     * page by page; empty if none does or the queue does not exist.
+     */
+    public Optional<QueuedRun> findQueued(QueueRef queue, String key, String value) {
+        String cursor = null;
+        while (true) {
+            JsonNode items = present(present(present(execute(Operation.GET_RUN_QUEUE_ITEM_SPECS, vars(
+                    "projectName", LAUNCH_PROJECT,
+                    "entityName", queue.entity(),
+                    "runQueue", queue.name(),
+                    "cursor", cursor,
+                    "perPage", QUEUE_ITEMS_PER_PAGE)), "project"), "runQueue"), "runQueueItems");
+            for (JsonNode node : WandbJson.nodes(items)) {
+                Map<String, Object> runSpec = WandbJson.object(node.get("runSpec"));
+                if (value.equals(runSpec.get(key))) {
+                    return Optional.of(new QueuedRun(text(node, "id"), queue, runSpec));
+                }
+            }
+            JsonNode pageInfo = present(items, "pageInfo");
+            String next = text(pageInfo, "endCursor");
+            if (!bool(pageInfo, "hasNextPage") || next == null || next.equals(cursor)) {
+                return Optional.empty();
+            }
+            cursor = next;
+        }
+    }
+
+    /**
      * A batch of reads sent as one GraphQL request under {@code operationName} (see {@link WandbBatch}),
      * for callers that read many projects at once.
      */

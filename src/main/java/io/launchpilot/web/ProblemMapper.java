@@ -1,12 +1,17 @@
 package io.launchpilot.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.launchpilot.policy.action.ActionNotFoundException;
+import io.launchpilot.policy.action.ActionNotRetryableException;
+import io.launchpilot.policy.PolicyNotFoundException;
+import io.launchpilot.policy.PolicySpecException;
 import io.launchpilot.queue.ApplyFailedException;
 import io.launchpilot.queue.EnqueueRejectedException;
 import io.launchpilot.queue.PlanRefusedException;
 import io.launchpilot.queue.QueueNotFoundException;
 import io.launchpilot.queue.QueueNotManagedException;
 import io.launchpilot.queue.QueueSpecException;
+import io.launchpilot.spec.SpecProblem;
 import io.launchpilot.store.DuplicateDeliveryException;
 import io.launchpilot.wandb.WandbException;
 import io.launchpilot.web.webhook.WebhookRefusedException;
@@ -54,6 +59,20 @@ public class ProblemMapper {
         return new Problem(null, "Invalid queue specs", 422, e.getMessage(), null, e.errors().stream()
                 .map(problem -> new Problem.Item(problem.position().toString(), problem.reason())).toList())
                 .toResponse();
+    }
+
+    /** Every problem of the policies, each at file:line:column (body:line:column for a request body). */
+    @ServerExceptionMapper
+    public Response invalidPolicies(PolicySpecException e) {
+        return new Problem(null, "Invalid policies", 422, e.getMessage(), null, e.problems().stream()
+                .filter(SpecProblem::isError)
+                .map(problem -> new Problem.Item(problem.position().toString(), problem.reason())).toList())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response policyNotFound(PolicyNotFoundException e) {
+        return Problem.of(Status.NOT_FOUND, e.getMessage()).toResponse();
     }
 
     /** The plan holds a change W&B cannot make (V0 back to DISABLED); nothing was applied. */
@@ -105,6 +124,16 @@ public class ProblemMapper {
     /** The same webhook delivery again within the replay window; the first one was recorded. */
     @ServerExceptionMapper
     public Response duplicateDelivery(DuplicateDeliveryException e) {
+        return Problem.of(Status.CONFLICT, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response actionNotFound(ActionNotFoundException e) {
+        return Problem.of(Status.NOT_FOUND, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response actionNotRetryable(ActionNotRetryableException e) {
         return Problem.of(Status.CONFLICT, e.getMessage()).toResponse();
     }
 

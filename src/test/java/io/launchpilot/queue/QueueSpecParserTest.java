@@ -1,5 +1,6 @@
 package io.launchpilot.queue;
 
+import io.launchpilot.spec.SpecProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

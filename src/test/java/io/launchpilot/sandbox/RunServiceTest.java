@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.launchpilot.sandbox.filter.RunFilter;
-import io.launchpilot.sandbox.filter.RunOrder;
+import io.launchpilot.filter.RunFilter;
+import io.launchpilot.filter.RunOrder;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

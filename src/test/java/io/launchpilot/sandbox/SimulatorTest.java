@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.launchpilot.sandbox.filter.RunFilter;
-import io.launchpilot.sandbox.filter.RunOrder;
+import io.launchpilot.filter.RunFilter;
+import io.launchpilot.filter.RunOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

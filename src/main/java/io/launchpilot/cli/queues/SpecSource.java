@@ -3,7 +3,7 @@ package io.launchpilot.cli.queues;
 import io.launchpilot.queue.QueueSpecException;
 import io.launchpilot.queue.QueueSpecLoader;
 import io.launchpilot.queue.QueueSpecSet;
-import io.launchpilot.queue.SpecProblem;
+import io.launchpilot.spec.SpecProblem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.launchpilot.sandbox.graphql;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import io.launchpilot.sandbox.Json;
-import io.launchpilot.sandbox.filter.RunFilter;
+import io.launchpilot.filter.RunFilter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -22,7 +22,7 @@ import io.launchpilot.sandbox.RunService;
 import io.launchpilot.sandbox.SandboxException;
 import io.launchpilot.sandbox.SweepService;
 import io.launchpilot.sandbox.Viewer;
-import io.launchpilot.sandbox.filter.RunOrder;
+import io.launchpilot.filter.RunOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;

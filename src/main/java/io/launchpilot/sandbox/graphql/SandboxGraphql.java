@@ -20,7 +20,7 @@ import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.WiringFactory;
 import io.launchpilot.sandbox.SandboxException;
-import io.launchpilot.sandbox.filter.FilterException;
+import io.launchpilot.filter.FilterException;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;

@@ -1,0 +1,82 @@
+package io.launchpilot.cli.policies;
+
+import io.launchpilot.cli.Column;
+import io.launchpilot.cli.PrintingCommand;
+import io.launchpilot.cli.UsageException;
+import io.launchpilot.policy.Fixture;
+import io.launchpilot.policy.FiringView;
+import io.launchpilot.policy.PolicyLoader;
+import io.launchpilot.policy.PolicyService;
+import io.launchpilot.policy.PolicySet;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = {"Feed a fixture's events to policies, with the fixture's runs and sweeps standing in for W&B,",
+                "and print the firings that would happen with their resolved actions (like promtool test rules).",
+                "Acts on nothing. Exit 0; 1 when the fixture's expect list differs; 2 for invalid input."})
+public class PoliciesTestCommand extends PrintingCommand {
+
+    @Parameters(paramLabel = "FILE", description = "A policy file (or folder).")
+    Path file;
+
+    @Option(names = "--fixture", required = true, paramLabel = "EVENTS.yaml",
+            description = "events, runs, sweeps and optionally expect; see the README, section Policies.")
+    Path fixturePath;
+
+    @Inject
+    PolicyLoader loader;
+
+    @Inject
+    PolicyService service;
+
+    @Override
+    public Integer call() {
+        PolicySet policies = PolicyFiles.load(loader, List.of(file), spec.commandLine().getErr());
+        if (policies == null) {
+            return PolicyFiles.INVALID;
+        }
+        Fixture fixture;
+        try {
+            fixture = Fixture.parse(Files.readString(fixturePath));
+        } catch (IOException e) {
+            throw new UsageException("cannot read the fixture " + fixturePath + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(fixturePath + ": " + e.getMessage());
+        }
+        List<FiringView> firings = service.test(policies, fixture);
+        printList(firings, List.of(
+                Column.of("EVENT", FiringView::event),
+                Column.of("POLICY", FiringView::policy),
+                Column.of("SUBJECT", FiringView::subject),
+                Column.of("OUTCOME", FiringView::outcome),
+                Column.of("ACTIONS", (FiringView firing) -> firing.actions().stream()
+                        .map(action -> action.type() + " " + action.params()).toList())));
+        return fixture.expect() == null || matches(fixture, firings, spec.commandLine().getErr()) ? 0 : 1;
+    }
+
+    /** Whether the firings (that would act) are the expected ones; prints the difference when not. */
+    private static boolean matches(Fixture fixture, List<FiringView> firings, PrintWriter err) {
+        List<Fixture.Expected> missing = new ArrayList<>(fixture.expect());
+        List<FiringView> unexpected = new ArrayList<>();
+        for (FiringView firing : firings) {
+            if (firing.outcome().equals("fire") || firing.outcome().equals("audit") || firing.outcome().equals("pending")) {
+                if (!missing.remove(new Fixture.Expected(firing.policy(), firing.subject()))) {
+                    unexpected.add(firing);
+                }
+            }
+        }
+        missing.forEach(m -> err.println("expected but not fired: " + m.policy() + " on " + m.subject()));
+        unexpected.forEach(u -> err.println("fired but not expected: " + u.policy() + " on " + u.subject()));
+        err.flush();
+        return missing.isEmpty() && unexpected.isEmpty();
+    }
+}

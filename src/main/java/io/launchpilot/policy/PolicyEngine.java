@@ -1,0 +1,371 @@
+package io.launchpilot.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.launchpilot.policy.expr.ExpressionException;
+import io.launchpilot.spec.SpecFiles;
+import io.launchpilot.spec.SpecProblem;
+import io.launchpilot.store.Cursor;
+import io.launchpilot.store.Event;
+import io.launchpilot.store.EventPage;
+import io.launchpilot.store.EventQuery;
+import io.launchpilot.store.Leadership;
+import io.launchpilot.store.Store;
+import io.launchpilot.store.StoreException;
+import io.launchpilot.store.StoreMigration;
+import io.launchpilot.wandb.RunRef;
+import io.launchpilot.wandb.WandbException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the policies: reads the event ledger from a durable cursor, fires cron triggers (at most one
+ * missed tick caught up), re-checks pending {@code for:} conditions, applies limits, and hands each
+ * firing to {@link Firings}. Exactly once comes from the firing keys: a re-read event or a repeated
+ * tick gives the same key, which {@link Firings#submit} refuses. Its state lives in the store as
+ * cursors ({@code policy:*}) and the snapshots of scope {@value #PENDING}.
+ */
+@ApplicationScoped
+public class PolicyEngine {
+
+    static final String EVENTS = "policy:events";
+    static final String PENDING = "policy:pending";
+
+    private static final Logger LOG = Logger.getLogger(PolicyEngine.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Store store;
+    private final Instance<Firings> firings;
+    private final Evaluator evaluator;
+    private final PolicyLoader loader;
+    private final PoliciesConfig config;
+    private final Leadership leadership;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final StoreMigration migration;
+    private final boolean serving;
+    private final AtomicReference<PolicySet> running = new AtomicReference<>(PolicySet.EMPTY);
+    private volatile String fingerprint;
+    private volatile List<SpecProblem> rejected = List.of();
+
+    @Inject
+    PolicyEngine(Store store, Instance<Firings> firings, Subjects subjects,
+            PolicyLoader loader, PoliciesConfig config, Leadership leadership, Clock clock, MeterRegistry meters,
+            StoreMigration migration, @ConfigProperty(name = "launchpilot.run-mode") Optional<String> runMode) {
+        this.store = store;
+        this.firings = firings;
+        this.evaluator = new Evaluator(subjects);
+        this.loader = loader;
+        this.config = config;
+        this.leadership = leadership;
+        this.clock = clock;
+        this.meters = meters;
+        this.migration = migration;
+        this.serving = StoreMigration.usesStore(runMode);
+    }
+
+    /** The policies running now. */
+    public PolicySet policies() {
+        return running.get();
+    }
+
+    /** The problems of the last policy files that were rejected (the running set stayed), empty when none. */
+    public List<SpecProblem> rejected() {
+        return rejected;
+    }
+
+    /**
+     * Reads the policy folder again if a file changed. A set that validates replaces the running one as a
+     * whole; an invalid one is logged with its {@code file:line:column} reasons and the running set stays.
+     *
+     * @return whether the running set was replaced
+     */
+    public boolean reload() {
+        String now = SpecFiles.fingerprint(loader.defaultDirectory());
+        if (now.equals(fingerprint)) {
+            return false;
+        }
+        fingerprint = now;
+        try {
+            PolicySet set = loader.load(List.of());
+            running.set(set);
+            rejected = List.of();
+            LOG.infof("policies loaded: %d from %s", set.policies().size(), loader.defaultDirectory());
+            return true;
+        } catch (PolicySpecException e) {
+            rejected = e.problems();
+            LOG.errorf("policies in %s rejected, the %d running policies stay:%n  %s", loader.defaultDirectory(),
+                    running.get().policies().size(), String.join("\n  ", e.problems().stream()
+                            .map(SpecProblem::toString).toList()));
+            return false;
+        }
+    }
+
+    /**
+     * One round while serving: reload changed policy files; then, on the leader only, new events, pending
+     * {@code for:} conditions and cron ticks. Without an action outbox to hand firings to, nothing fires.
+     */
+    public void run() {
+        if (!serving) {
+            return;
+        }
+        reload();
+        if (!leadership.isLeader() || !migration.done() || firings.isUnsatisfied()) {
+            return;
+        }
+        Instant now = clock.instant();
+        processEvents(now);
+        recheckPending(now);
+        runSchedules(now);
+    }
+
+    /**
+     * Hands the firings of new ledger events to the outbox, then moves the cursor past them. A failure to
+     * read a subject from W&B stops the round before that event, which the next round reads again.
+     *
+     * @return how many events were looked at
+     */
+    int processEvents(Instant now) {
+        Cursor cursor = store.cursor(EVENTS);
+        if (cursor.version() == 0) {
+            // a new installation starts at the ledger's end rather than acting on history
+            long end = store.lastEventId();
+            store.transaction(tx -> tx.moveCursor(EVENTS, 0, String.valueOf(end), now));
+            return 0;
+        }
+        long after = Long.parseLong(cursor.position());
+        EventPage page = store.events(EventQuery.after(after, config.batchSize()));
+        long done = after;
+        PolicySet set = running.get();
+        for (Event event : page.items()) {
+            try {
+                handle(set, event, now);
+            } catch (WandbException | StoreException e) {
+                LOG.warnf("policies: event %d (%s %s) waits for the next round: %s", event.id(), event.type(),
+                        event.subject(), e.getMessage());
+                break;
+            }
+            done = event.id();
+        }
+        if (done != after) {
+            long moved = done;
+            store.transaction(tx -> tx.moveCursor(EVENTS, cursor.version(), String.valueOf(moved), now));
+        }
+        return (int) (done - after);
+    }
+
+    private void handle(PolicySet set, Event event, Instant now) {
+        Evaluator.Occurrence occurrence = evaluator.occurrence(event);
+        for (Policy policy : set.policies()) {
+            for (Trigger trigger : policy.triggers()) {
+                if (!Evaluator.matches(trigger, event)) {
+                    continue;
+                }
+                Timer.Sample sample = Timer.start(meters);
+                Optional<Evaluator.Candidate> candidate = evaluator.candidate(policy, trigger, occurrence);
+                sample.stop(meters.timer("launchpilot.policy.evaluation", "trigger", trigger.kind()));
+                candidate.ifPresent(c -> offer(c, now, false));
+            }
+        }
+    }
+
+    /**
+     * Fires a candidate, unless it must first hold for a while ({@code for:}) or a limit forbids it.
+     *
+     * @param held whether {@code for:} is already satisfied
+     * @return the firing submitted, if any
+     */
+    Optional<Firing> offer(Evaluator.Candidate candidate, Instant now, boolean held) {
+        Policy policy = candidate.policy();
+        if (policy.holdFor() != null && !held) {
+            startPending(candidate, now);
+            return Optional.empty();
+        }
+        Firings outbox = firings.get();
+        Optional<String> refusal = policy.limits().refusal(outbox.lastFiredAt(policy.name()),
+                since -> outbox.countSince(policy.name(), since), now);
+        if (refusal.isPresent()) {
+            count(candidate, refusal.get());
+            return Optional.empty();
+        }
+        Firing firing;
+        try {
+            firing = Evaluator.plan(candidate, now);
+        } catch (ExpressionException e) {
+            LOG.warnf("policy %s: not fired for %s: %s", policy.name(), candidate.subject(), e.getMessage());
+            count(candidate, "unresolved");
+            return Optional.empty();
+        }
+        boolean fresh = outbox.submit(firing);
+        count(candidate, fresh ? (firing.mode() == PolicyMode.AUDIT ? "audited" : "fired") : "duplicate");
+        if (fresh) {
+            LOG.infof("policy %s fired (%s) on %s: %s", policy.name(), firing.mode().name().toLowerCase(Locale.ROOT),
+                    firing.subject(), firing.key());
+        }
+        return fresh ? Optional.of(firing) : Optional.empty();
+    }
+
+    private void startPending(Evaluator.Candidate candidate, Instant now) {
+        Map<String, String> pending = store.snapshots(PENDING);
+        if (pending.containsKey(candidate.key())) {
+            return;
+        }
+        ObjectNode state = JSON.createObjectNode();
+        state.put("policy", candidate.policy().name());
+        state.put("trigger", candidate.trigger().id());
+        state.put("since", now.toString());
+        if (candidate.eventId() != null) {
+            state.put("event", candidate.eventId());
+        } else {
+            state.put("tick", String.valueOf(candidate.context().get("schedule") instanceof Map<?, ?> s
+                    ? s.get("time") : null));
+        }
+        if (candidate.run() != null) {
+            state.put("run", candidate.run().ref().path());
+        }
+        store.transaction(tx -> {
+            tx.putSnapshots(PENDING, Map.of(candidate.key(), state.toString()));
+            return null;
+        });
+        count(candidate, "pending");
+    }
+
+    /**
+     * Looks again at every pending {@code for:} condition: one that stopped holding (or whose policy or
+     * subject is gone) is dropped, one that held long enough fires with the key it was noticed with.
+     */
+    void recheckPending(Instant now) {
+        PolicySet set = running.get();
+        for (Map.Entry<String, String> entry : store.snapshots(PENDING).entrySet()) {
+            try {
+                if (recheck(set, entry.getKey(), JSON.readTree(entry.getValue()), now)) {
+                    store.transaction(tx -> {
+                        tx.deleteSnapshots(PENDING, List.of(entry.getKey()));
+                        return null;
+                    });
+                }
+            } catch (WandbException e) {
+                LOG.warnf("policies: pending %s waits for the next round: %s", entry.getKey(), e.getMessage());
+            } catch (JsonProcessingException e) {
+                throw new StoreException("unreadable pending state " + entry.getKey() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** @return whether the pending entry is done with (fired or dropped) */
+    private boolean recheck(PolicySet set, String key, JsonNode state, Instant now) {
+        Optional<Policy> policy = set.policy(state.path("policy").asText());
+        Optional<Trigger> trigger = policy.flatMap(p -> p.triggers().stream()
+                .filter(t -> t.id().equals(state.path("trigger").asText())).findFirst());
+        if (trigger.isEmpty() || policy.get().holdFor() == null) {
+            return true;
+        }
+        Optional<Evaluator.Candidate> candidate;
+        if (state.has("event")) {
+            long id = state.path("event").asLong();
+            List<Event> events = store.events(EventQuery.after(id - 1, 1)).items();
+            if (events.isEmpty() || events.get(0).id() != id) {
+                return true;
+            }
+            candidate = evaluator.candidate(policy.get(), trigger.get(), evaluator.occurrence(events.get(0)));
+        } else if (trigger.get() instanceof Trigger.OnSchedule schedule && state.has("run")) {
+            candidate = evaluator.subjects().run(RunRef.parse(state.path("run").asText())).flatMap(run ->
+                    evaluator.scheduled(policy.get(), schedule, Instant.parse(state.path("tick").asText()), run));
+        } else {
+            return true;
+        }
+        if (candidate.isEmpty()) {
+            LOG.infof("policy %s: the condition on %s stopped holding before %s", policy.get().name(),
+                    state.path("run").asText(key), policy.get().holdFor());
+            return true;
+        }
+        Instant since = Instant.parse(state.path("since").asText());
+        if (since.plus(policy.get().holdFor()).isAfter(now)) {
+            return false;
+        }
+        offer(candidate.get(), now, true);
+        return true;
+    }
+
+    /**
+     * Fires the cron triggers whose latest tick was not handled yet. After downtime only the latest missed
+     * tick fires (and only within its {@code startingDeadline}); a trigger seen for the first time starts
+     * with its next tick.
+     */
+    void runSchedules(Instant now) {
+        for (Policy policy : running.get().policies()) {
+            for (Trigger trigger : policy.triggers()) {
+                if (trigger instanceof Trigger.OnSchedule schedule) {
+                    try {
+                        schedule(policy, schedule, now);
+                    } catch (WandbException e) {
+                        LOG.warnf("policy %s: tick of %s waits for the next round: %s", policy.name(), schedule.cron(),
+                                e.getMessage());
+                    }
+                }
+            }
+        }
+    }
+
+    private void schedule(Policy policy, Trigger.OnSchedule trigger, Instant now) {
+        String scope = "policy:" + policy.name() + ":" + trigger.id() + "@" + trigger.timezone();
+        Cursor cursor = store.cursor(scope);
+        Optional<ZonedDateTime> latest = trigger.times().lastExecution(now.atZone(trigger.timezone()));
+        if (latest.isEmpty()) {
+            return;
+        }
+        Instant tick = latest.get().toInstant();
+        ObjectNode position = JSON.createObjectNode();
+        position.put("tick", tick.toString());
+        if (cursor.version() == 0) {
+            store.transaction(tx -> tx.moveCursor(scope, 0, position.toString(), now));
+            return;
+        }
+        JsonNode last = read(cursor.position());
+        if (!Instant.parse(last.path("tick").asText()).isBefore(tick)) {
+            return;
+        }
+        boolean late = trigger.startingDeadline() != null && tick.plus(trigger.startingDeadline()).isBefore(now);
+        boolean busy = trigger.concurrency() == Trigger.Concurrency.FORBID
+                && firings.get().hasUnfinishedActions(policy.name());
+        if (late || busy) {
+            LOG.infof("policy %s: tick %s of %s skipped (%s)", policy.name(), tick, trigger.cron(),
+                    late ? "past its startingDeadline" : "the previous firing is still acting");
+            meters.counter("launchpilot.policy.ticks.skipped", "policy", policy.name(),
+                    "reason", late ? "deadline" : "forbid").increment();
+        } else {
+            for (Evaluator.Candidate candidate : evaluator.tick(policy, trigger, tick, config.scheduleRunLimit())) {
+                offer(candidate, now, false);
+            }
+        }
+        store.transaction(tx -> tx.moveCursor(scope, cursor.version(), position.toString(), now));
+    }
+
+    private void count(Evaluator.Candidate candidate, String outcome) {
+        meters.counter("launchpilot.policy.firings", "policy", candidate.policy().name(),
+                "trigger", candidate.trigger().kind(), "outcome", outcome).increment();
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("unreadable policy cursor: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.launchpilot.policy.action;
+
+import io.launchpilot.store.ActionState;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The outbox's meters: {@code launchpilot.actions} (counter by {@code type} and {@code outcome}: done,
+ * retry, failed, dead), {@code launchpilot.actions.latency} (from the firing to the action done, by
+ * {@code type}) and {@code launchpilot.outbox.depth} (gauge by {@code state}: pending, running, failed,
+ * dead; refreshed by every executor pass).
+ */
+@ApplicationScoped
+public class ActionMetrics {
+
+    private final MeterRegistry registry;
+    private final Map<ActionState, AtomicLong> depth = new EnumMap<>(ActionState.class);
+
+    ActionMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (ActionState state : new ActionState[] {ActionState.PENDING, ActionState.RUNNING, ActionState.FAILED,
+                ActionState.DEAD}) {
+            AtomicLong value = new AtomicLong();
+            depth.put(state, value);
+            Gauge.builder("launchpilot.outbox.depth", value, AtomicLong::get)
+                    .description("Actions in the outbox by state")
+                    .tag("state", state.wire())
+                    .register(registry);
+        }
+    }
+
+    void outcome(String type, String outcome) {
+        Counter.builder("launchpilot.actions").description("Action attempts by type and outcome")
+                .tag("type", type).tag("outcome", outcome).register(registry).increment();
+    }
+
+    void latency(String type, Duration sinceFiring) {
+        Timer.builder("launchpilot.actions.latency").description("From a firing to its action done")
+                .tag("type", type).publishPercentiles(0.5, 0.99).register(registry)
+                .record(sinceFiring.isNegative() ? Duration.ZERO : sinceFiring);
+    }
+
+    void depth(Map<ActionState, Long> counts) {
+        depth.forEach((state, value) -> value.set(counts.getOrDefault(state, 0L)));
+    }
+}

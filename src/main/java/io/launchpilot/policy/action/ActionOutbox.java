@@ -1,0 +1,94 @@
+package io.launchpilot.policy.action;
+
+import io.launchpilot.policy.Firing;
+import io.launchpilot.policy.Firings;
+import io.launchpilot.policy.PlannedAction;
+import io.launchpilot.policy.PolicyMode;
+import io.launchpilot.store.ActionState;
+import io.launchpilot.store.FiringRecord;
+import io.launchpilot.store.NewFiring;
+import io.launchpilot.store.OutboxStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The durable action outbox: the engine's firings go in here, each with its actions, in one store
+ * transaction; {@link ActionExecutor} takes them out and acts. Actions of an enforce firing start
+ * {@code pending}, due at once; those of an audit firing are recorded {@code audit} and never run.
+ */
+@ApplicationScoped
+public class ActionOutbox implements Firings {
+
+    private static final Logger LOG = Logger.getLogger(ActionOutbox.class);
+
+    private final OutboxStore store;
+    private final Clock clock;
+    private final ActionWakeUp wakeUp;
+
+    ActionOutbox(OutboxStore store, Clock clock, ActionWakeUp wakeUp) {
+        this.store = store;
+        this.clock = clock;
+        this.wakeUp = wakeUp;
+    }
+
+    /**
+     * @throws IllegalArgumentException if an action has a type the outbox cannot run, or the key is
+     *         longer than {@value NewFiring#MAX_KEY_LENGTH} characters; nothing is written
+     */
+    @Override
+    public boolean submit(Firing firing) {
+        Instant now = clock.instant();
+        boolean audit = firing.mode() == PolicyMode.AUDIT;
+        List<NewFiring.Action> actions = firing.actions().stream().map(action -> {
+            checkType(firing, action);
+            return audit
+                    ? new NewFiring.Action(action.type(), action.params(), ActionState.AUDIT, null)
+                    : new NewFiring.Action(action.type(), action.params(), ActionState.PENDING, now);
+        }).toList();
+        boolean recorded = store.record(new NewFiring(firing.key(), firing.policy(), firing.trigger(), firing.subject(),
+                firing.eventId(), firing.mode().name().toLowerCase(Locale.ROOT), firing.firedAt(), actions), now);
+        if (recorded) {
+            LOG.debugf("policy %s fired (%s) on %s: %d actions, %s", firing.policy(), firing.key(), firing.subject(),
+                    actions.size(), audit ? "audit only" : "queued");
+            if (!audit && !actions.isEmpty()) {
+                wakeUp.signal();
+            }
+        }
+        return recorded;
+    }
+
+    @Override
+    public int countSince(String policy, Instant since) {
+        return store.countFiringsSince(policy, since);
+    }
+
+    @Override
+    public Optional<Instant> lastFiredAt(String policy) {
+        return store.lastFiredAt(policy);
+    }
+
+    @Override
+    public List<FiringRecord> recent(String policy, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        return store.recentFirings(policy, limit);
+    }
+
+    @Override
+    public boolean hasUnfinishedActions(String policy) {
+        return store.hasUnfinished(policy);
+    }
+
+    private static void checkType(Firing firing, PlannedAction action) {
+        if (ActionType.of(action.type()).isEmpty()) {
+            throw new IllegalArgumentException("policy " + firing.policy() + ": the outbox cannot run action "
+                    + action.type());
+        }
+    }
+}

@@ -1,9 +1,0 @@
-package io.launchpilot.sandbox.filter;
-
-/** A filter or order expression that W&B would reject; the message says what is wrong. */
-public class FilterException extends IllegalArgumentException {
-
-    public FilterException(String message) {
-        super(message);
-    }
-}

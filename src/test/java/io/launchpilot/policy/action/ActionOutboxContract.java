@@ -1,0 +1,140 @@
+package io.launchpilot.policy.action;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.launchpilot.policy.Firing;
+import io.launchpilot.policy.PlannedAction;
+import io.launchpilot.policy.PolicyMode;
+import io.launchpilot.store.ActionRecord;
+import io.launchpilot.store.ActionState;
+import io.launchpilot.store.FiringRecord;
+import io.launchpilot.store.OutboxStore;
+import io.launchpilot.store.Store;
+import io.launchpilot.store.TestDatabases;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What the outbox promises about recording firings, on each database (see the subclasses). */
+abstract class ActionOutboxContract {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Instant T0 = Instant.parse("2030-01-01T12:00:00Z");
+
+    OutboxStore store;
+    ActionOutbox outbox;
+
+    abstract DataSource newDatabase();
+
+    @BeforeEach
+    void emptyOutbox() {
+        store = new OutboxStore(new Store(TestDatabases.migrated(newDatabase())));
+        outbox = new ActionOutbox(store, Clock.fixed(T0, ZoneOffset.UTC), new ActionWakeUp());
+    }
+
+    static Firing firing(String key, String policy, PolicyMode mode, Instant at, PlannedAction... actions) {
+        return new Firing(key, policy, "event:run.state_changed", "acme/vision/r1", 7L, mode, at, List.of(actions));
+    }
+
+    static PlannedAction log(String message) {
+        ObjectNode params = JSON.createObjectNode().put("message", message);
+        return new PlannedAction("log", params);
+    }
+
+    @Test
+    void aFiringIsRecordedWithItsActionsInOrder() {
+        assertTrue(outbox.submit(firing("k1", "p", PolicyMode.ENFORCE, T0, log("first"), log("second"))));
+
+        ActionRecord first = store.action("k1#0").orElseThrow();
+        ActionRecord second = store.action("k1#1").orElseThrow();
+        assertEquals(ActionState.PENDING, first.state());
+        assertEquals(0, first.attempts());
+        assertEquals(T0, first.nextAttemptAt());
+        assertEquals("first", first.params().get("message").asText());
+        assertEquals(1, second.index());
+        assertEquals("p", second.policy());
+        assertEquals("acme/vision/r1", second.subject());
+        assertEquals("event:run.state_changed", second.trigger());
+        assertEquals(7L, second.eventId());
+    }
+
+    @Test
+    void aKeySeenBeforeWritesNothing() {
+        assertTrue(outbox.submit(firing("k1", "p", PolicyMode.ENFORCE, T0, log("first"))));
+        assertFalse(outbox.submit(firing("k1", "p", PolicyMode.ENFORCE, T0.plusSeconds(5), log("other"), log("more"))));
+
+        assertEquals("first", store.action("k1#0").orElseThrow().params().get("message").asText());
+        assertTrue(store.action("k1#1").isEmpty());
+        assertEquals(1, outbox.countSince("p", T0.minusSeconds(1)));
+        assertEquals(Optional.of(T0), outbox.lastFiredAt("p"));
+    }
+
+    @Test
+    void auditFiringsAreRecordedButNeverDue() {
+        outbox.submit(firing("k1", "p", PolicyMode.AUDIT, T0, log("first")));
+
+        assertEquals(ActionState.AUDIT, store.action("k1#0").orElseThrow().state());
+        assertEquals(List.of(), store.due(T0.plusSeconds(3600), "me", 10));
+        assertFalse(outbox.hasUnfinishedActions("p"));
+        assertEquals("audit", outbox.recent("p", 5).get(0).mode());
+    }
+
+    @Test
+    void anUnknownActionTypeIsRefusedAndNothingIsWritten() {
+        PlannedAction unknown = new PlannedAction("launchMissiles", JSON.createObjectNode());
+
+        assertThrows(IllegalArgumentException.class,
+                () -> outbox.submit(firing("k1", "p", PolicyMode.ENFORCE, T0, log("a"), unknown)));
+        assertTrue(store.action("k1#0").isEmpty());
+        assertEquals(Optional.empty(), outbox.lastFiredAt("p"));
+    }
+
+    @Test
+    void limitsCountFiringsOfOnePolicySinceATime() {
+        outbox.submit(firing("k1", "p", PolicyMode.ENFORCE, T0, log("a")));
+        outbox.submit(firing("k2", "p", PolicyMode.ENFORCE, T0.plusSeconds(60), log("a")));
+        outbox.submit(firing("k3", "q", PolicyMode.ENFORCE, T0.plusSeconds(120), log("a")));
+
+        assertEquals(2, outbox.countSince("p", T0));
+        assertEquals(1, outbox.countSince("p", T0.plusSeconds(1)));
+        assertEquals(Optional.of(T0.plusSeconds(60)), outbox.lastFiredAt("p"));
+        assertEquals(Optional.empty(), outbox.lastFiredAt("nobody"));
+    }
+
+    @Test
+    void recentFiringsComeNewestFirstWithTheirActions() {
+        outbox.submit(firing("k1", "p", PolicyMode.ENFORCE, T0, log("a"), log("b")));
+        outbox.submit(firing("k2", "p", PolicyMode.ENFORCE, T0.plusSeconds(60), log("c")));
+        outbox.submit(firing("k3", "p", PolicyMode.ENFORCE, T0.plusSeconds(120)));
+
+        List<FiringRecord> recent = outbox.recent("p", 2);
+        assertEquals(List.of("k3", "k2"), recent.stream().map(FiringRecord::key).toList());
+        assertEquals(List.of(), recent.get(0).actions());
+        assertEquals(List.of("k2#0"), recent.get(1).actions().stream().map(ActionRecord::id).toList());
+        assertEquals(2, outbox.recent("p", 5).get(2).actions().size());
+    }
+
+    @Test
+    void aPolicyHasUnfinishedActionsUntilAllAreDone() {
+        outbox.submit(firing("k1", "p", PolicyMode.ENFORCE, T0, log("a")));
+        assertTrue(outbox.hasUnfinishedActions("p"));
+
+        ActionRecord action = store.due(T0, "me", 10).get(0);
+        assertTrue(store.start(action, "me", T0));
+        assertTrue(outbox.hasUnfinishedActions("p"));
+        assertTrue(store.finish(action.id(), JSON.createObjectNode().put("logged", true), T0));
+        assertFalse(outbox.hasUnfinishedActions("p"));
+        assertEquals(ActionState.DONE, store.action("k1#0").orElseThrow().state());
+        assertTrue(store.action("k1#0").orElseThrow().result().get("logged").asBoolean());
+    }
+}
