@@ -3,24 +3,21 @@ package io.launchpilot.mcp;
 import io.launchpilot.store.EventPage;
 import io.launchpilot.store.EventQuery;
 import io.launchpilot.store.Store;
-import io.launchpilot.store.StoreMigration;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.Tool.Annotations;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolCallException;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The event ledger for agents: what the watchers (and webhooks) recorded, as {@code GET /api/v1/events} reads it. */
 @ToolErrors
 public class EventTools {
 
     private final Store store;
-    private final boolean hasStore;
+    private final StoreAccess access;
 
-    EventTools(Store store, @ConfigProperty(name = "launchpilot.run-mode") Optional<String> runMode) {
+    EventTools(Store store, StoreAccess access) {
         this.store = store;
-        this.hasStore = StoreMigration.usesStore(runMode);
+        this.access = access;
     }
 
     @Tool(name = "list_events", structuredContent = true,
@@ -43,10 +40,7 @@ public class EventTools {
             String order,
             @ToolArg(description = Limits.DESCRIPTION, defaultValue = "50") int limit) {
         Limits.check(limit);
-        if (!hasStore) {
-            throw new ToolCallException("the event ledger is kept by `launchpilot serve`: use its MCP endpoint"
-                    + " (http://HOST:PORT/mcp) or `launchpilot events tail`");
-        }
+        access.require("the event ledger");
         boolean descending = switch (order == null ? "asc" : order.strip()) {
             case "asc" -> false;
             case "desc" -> true;

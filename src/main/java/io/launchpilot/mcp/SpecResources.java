@@ -3,6 +3,9 @@ package io.launchpilot.mcp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.launchpilot.policy.PolicyService;
+import io.launchpilot.policy.PolicySpecException;
+import io.launchpilot.policy.PolicyView;
 import io.launchpilot.queue.QueueDefinition;
 import io.launchpilot.queue.QueueSpecException;
 import io.launchpilot.queue.QueueSpecLoader;
@@ -21,15 +24,18 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The user's declared configuration as MCP resources: each queue spec of {@code <config-dir>/queues} as YAML, and an
- * index of them. Read from the files at each request, so that an agent sees what the next reconciliation applies.
+ * The user's declared configuration as MCP resources: each queue spec of {@code <config-dir>/queues} as YAML, each
+ * policy of {@code <config-dir>/policies} with its latest firings, and an index of each. Read from the files at each
+ * request, so that an agent sees what the next reconciliation applies and what the policies run.
  */
 public class SpecResources {
 
     static final String QUEUES = "launchpilot://queues";
+    static final String POLICIES = "launchpilot://policies";
     private static final String YAML = "application/yaml";
 
     private final QueueSpecLoader loader;
+    private final PolicyService policies;
     private final YAMLMapper yaml = YAMLMapper.builder()
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             // "8" must stay a string: a resource config's values are typed as the spec typed them
@@ -37,8 +43,9 @@ public class SpecResources {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .build();
 
-    SpecResources(QueueSpecLoader loader) {
+    SpecResources(QueueSpecLoader loader, PolicyService policies) {
         this.loader = loader;
+        this.policies = policies;
     }
 
     @Resource(uri = QUEUES, name = "queue_specs", title = "Declared run queues", mimeType = YAML,
@@ -70,13 +77,54 @@ public class SpecResources {
         return TextResourceContents.create(uri.value(), write(found.document()));
     }
 
+    @Resource(uri = POLICIES, name = "policies", title = "Policies", mimeType = YAML,
+            description = "Index of the policies Launchpilot runs (config/policies): each policy's resource URI, mode,"
+                    + " triggers and the file:line that declares it.")
+    TextResourceContents policyIndex() {
+        List<Map<String, Object>> index = policyViews().stream().map(policy -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("uri", POLICIES + "/" + policy.name());
+            entry.put("mode", policy.mode());
+            entry.put("triggers", policy.triggers());
+            entry.put("declaredAt", policy.source());
+            return entry;
+        }).toList();
+        return TextResourceContents.create(POLICIES, write(Map.of("policies", index)));
+    }
+
+    @ResourceTemplate(uriTemplate = POLICIES + "/{name}", name = "policy", title = "Policy", mimeType = YAML,
+            description = "One running policy as YAML: its triggers, condition, hold time, actions, limits and mode,"
+                    + " with its latest firings (newest first) when serve records them.")
+    TextResourceContents policy(String name, RequestUri uri) {
+        PolicyService.Detail detail;
+        try {
+            detail = policies.get(name).orElseThrow(() -> new McpException("no policy named " + name + "; see "
+                    + POLICIES, JsonRpcErrorCodes.RESOURCE_NOT_FOUND));
+        } catch (PolicySpecException e) {
+            throw invalid("policies", e.problems());
+        }
+        return TextResourceContents.create(uri.value(), write(detail));
+    }
+
+    private List<PolicyView> policyViews() {
+        try {
+            return policies.list();
+        } catch (PolicySpecException e) {
+            throw invalid("policies", e.problems());
+        }
+    }
+
+    private static McpException invalid(String what, List<SpecProblem> problems) {
+        return new McpException("the " + what + " in the configuration are invalid:\n"
+                + problems.stream().filter(SpecProblem::isError).map(SpecProblem::toString)
+                        .collect(Collectors.joining("\n")), JsonRpcErrorCodes.INTERNAL_ERROR);
+    }
+
     private QueueSpecSet specs() {
         try {
             return loader.load(List.of());
         } catch (QueueSpecException e) {
-            throw new McpException("the queue specs in " + loader.defaultDirectory() + " are invalid:\n"
-                    + e.errors().stream().map(SpecProblem::toString).collect(Collectors.joining("\n")),
-                    JsonRpcErrorCodes.INTERNAL_ERROR);
+            throw invalid("queue specs", e.problems());
         }
     }
 

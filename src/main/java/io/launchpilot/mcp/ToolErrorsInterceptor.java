@@ -1,5 +1,7 @@
 package io.launchpilot.mcp;
 
+import io.launchpilot.policy.PolicyNotFoundException;
+import io.launchpilot.policy.PolicySpecException;
 import io.launchpilot.queue.EnqueueRejectedException;
 import io.launchpilot.queue.PlanRefusedException;
 import io.launchpilot.queue.QueueNotFoundException;
@@ -38,9 +40,12 @@ public class ToolErrorsInterceptor {
             // every problem, each at specs:line:column, so that all of them can be fixed in one go
             throw new ToolCallException("invalid queue specs, nothing was planned or applied:\n"
                     + e.problems().stream().map(SpecProblem::toString).collect(Collectors.joining("\n")));
+        } catch (PolicySpecException e) {
+            throw new ToolCallException("invalid policy, nothing was loaded:\n"
+                    + e.problems().stream().map(SpecProblem::toString).collect(Collectors.joining("\n")));
         } catch (WandbException e) {
             throw new ToolCallException("W&B failed: " + e.getMessage());
-        } catch (EnqueueRejectedException | PlanRefusedException | QueueNotFoundException | QueueNotManagedException
+        } catch (EnqueueRejectedException | PlanRefusedException | PolicyNotFoundException | QueueNotFoundException | QueueNotManagedException
                 | NoSuchElementException | IllegalArgumentException | IllegalStateException e) {
             throw new ToolCallException(e.getMessage());
         } catch (RuntimeException e) {

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
 class McpToolsTest {
 
     static final Set<String> READ_TOOLS = Set.of("list_queues", "get_queue", "plan_queues", "list_runs", "get_run",
-            "list_sweeps", "get_sweep", "list_events");
+            "list_sweeps", "get_sweep", "list_events", "list_policies", "validate_policy", "dry_run_policy",
+            "list_actions");
     static final Set<String> WRITE_TOOLS = Set.of("apply_queues", "enqueue_run", "set_sweep_state", "link_artifact");
     static final String ENTITY = "mcp-tools";
 
