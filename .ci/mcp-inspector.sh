@@ -22,7 +22,9 @@ done
 url="http://127.0.0.1:$port/mcp"
 inspect() { npx --yes "$inspector" --cli "$url" --transport http "$@"; }
 
-inspect --method tools/list --strict >"$work/tools.json"
+# --strict lists every portability warning on stderr (nullable fields as ["string","null"]); keep its summary
+inspect --method tools/list --strict >"$work/tools.json" 2>"$work/strict.txt" || { cat "$work/strict.txt" >&2; exit 1; }
+echo "mcp-inspector: --strict: $(tail -n 1 "$work/strict.txt")"
 python3 - "$work/tools.json" <<'PY'
 import json, sys
 tools = json.load(open(sys.argv[1]))["tools"]
