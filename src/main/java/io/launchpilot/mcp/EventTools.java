@@ -38,8 +38,8 @@ public class EventTools {
             Long after,
             @ToolArg(description = "asc (oldest first, default) or desc (newest first).", defaultValue = "asc")
             String order,
-            @ToolArg(description = Limits.DESCRIPTION, defaultValue = "50") int limit) {
-        Limits.check(limit);
+            @ToolArg(description = ResultLimit.DESCRIPTION, defaultValue = "50") int limit) {
+        ResultLimit.check(limit);
         access.require("the event ledger");
         boolean descending = switch (order == null ? "asc" : order.strip()) {
             case "asc" -> false;

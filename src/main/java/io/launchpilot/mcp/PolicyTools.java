@@ -54,8 +54,8 @@ public class PolicyTools {
                     + " file:line that declares each. Use list_actions for what they did.",
             annotations = @Annotations(title = "List policies", readOnlyHint = true, destructiveHint = false,
                     idempotentHint = true, openWorldHint = false))
-    public PolicyList listPolicies(@ToolArg(description = Limits.DESCRIPTION, defaultValue = "50") int limit) {
-        Limits.check(limit);
+    public PolicyList listPolicies(@ToolArg(description = ResultLimit.DESCRIPTION, defaultValue = "50") int limit) {
+        ResultLimit.check(limit);
         List<PolicyView> all = policies.list();
         return new PolicyList(all.stream().limit(limit).toList(), all.size(), all.size() > limit);
     }
@@ -112,8 +112,8 @@ public class PolicyTools {
                     required = false) String state,
             @ToolArg(description = "Only actions of this policy.", required = false) String policy,
             @ToolArg(description = "The next of the previous page.", required = false) String cursor,
-            @ToolArg(description = Limits.DESCRIPTION, defaultValue = "50") int limit) {
-        Limits.check(limit);
+            @ToolArg(description = ResultLimit.DESCRIPTION, defaultValue = "50") int limit) {
+        ResultLimit.check(limit);
         store.require("the action outbox");
         return actions.list(state, policy, cursor, limit);
     }

@@ -64,8 +64,8 @@ public class QueueTools {
     public QueueList listQueues(
             @ToolArg(description = "W&B entity (user or team) that owns the queues. Default: the configured entity"
                     + " (WANDB_ENTITY), else the API key's own.", required = false) String entity,
-            @ToolArg(description = Limits.DESCRIPTION, defaultValue = "50") int limit) {
-        Limits.check(limit);
+            @ToolArg(description = ResultLimit.DESCRIPTION, defaultValue = "50") int limit) {
+        ResultLimit.check(limit);
         String owner = entity != null && !entity.isBlank() ? entity.strip()
                 : wandb.defaultEntity().orElseThrow(() -> new ToolCallException(
                         "no entity given and none configured (WANDB_ENTITY): pass entity"));
@@ -85,7 +85,7 @@ public class QueueTools {
             @ToolArg(description = "The queue as entity/queue, e.g. acme/gpu-a100.") String queue,
             @ToolArg(description = "Most items to return, 1 to 500 (default 50); itemsTruncated says when more exist.",
                     defaultValue = "50") int limit) {
-        Limits.check(limit);
+        ResultLimit.check(limit);
         QueueRef ref = QueueRef.parse(queue);
         QueueView found = queues.get(ref).orElseThrow(() -> new QueueNotFoundException(ref));
         List<RunQueueItem> items = found.items() == null ? List.of() : found.items();

@@ -68,8 +68,8 @@ public class RunTools {
                     required = false) String filters,
             @ToolArg(description = "Sort order, e.g. -summary_metrics.val_acc (best accuracy first) or -created_at"
                     + " (newest first). Default: +created_at.", defaultValue = RunQuery.DEFAULT_ORDER) String order,
-            @ToolArg(description = Limits.DESCRIPTION, defaultValue = "50") int limit) {
-        Limits.check(limit);
+            @ToolArg(description = ResultLimit.DESCRIPTION, defaultValue = "50") int limit) {
+        ResultLimit.check(limit);
         ProjectRef ref = project(path, entity, project);
         RunQuery query = RunQuery.all().withFilters(filters).withOrder(order).withPerPage(Math.min(limit + 1, 1000));
         List<RunInfo> runs = wandb.runs(ref, query, limit + 1).map(RunInfo::of).toList();

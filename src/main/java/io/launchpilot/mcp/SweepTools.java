@@ -37,8 +37,8 @@ public class SweepTools {
                     idempotentHint = true, openWorldHint = true))
     public SweepList listSweeps(
             @ToolArg(description = "The project as entity/project, e.g. acme/vision.") String project,
-            @ToolArg(description = Limits.DESCRIPTION, defaultValue = "50") int limit) {
-        Limits.check(limit);
+            @ToolArg(description = ResultLimit.DESCRIPTION, defaultValue = "50") int limit) {
+        ResultLimit.check(limit);
         ProjectRef ref = ProjectRef.parse(project);
         List<Sweep> all = sweeps.list(ref);
         return new SweepList(ref.path(), all.stream().limit(limit).toList(), all.size(), all.size() > limit);

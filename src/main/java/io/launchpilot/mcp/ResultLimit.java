@@ -3,14 +3,14 @@ package io.launchpilot.mcp;
 import io.quarkiverse.mcp.server.ToolCallException;
 
 /** Every list a tool returns is bounded: an agent's context is small, and W&B's projects are not. */
-final class Limits {
+final class ResultLimit {
 
     static final int DEFAULT = 50;
     static final int MAX = 500;
     /** The same text for every {@code limit} argument. */
     static final String DESCRIPTION = "Most items to return, 1 to 500 (default 50). The result says when more exist.";
 
-    private Limits() {
+    private ResultLimit() {
     }
 
     static int check(int limit) {
