@@ -6,8 +6,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 /**
  * Process entry point. Quarkus starts the HTTP server before any picocli command runs, so the
  * mode is decided here, from the first argument, before Quarkus reads its configuration:
- * only {@code serve} and {@code sandbox} listen on the HTTP port; one-shot commands never do,
- * so they can run next to a serving instance.
+ * only {@code serve} and {@code sandbox} listen on the HTTP port; one-shot commands and the stdio
+ * MCP server ({@code mcp}) never do, so they can run next to a serving instance.
  */
 @QuarkusMain
 public class LaunchpilotMain {
@@ -19,6 +19,10 @@ public class LaunchpilotMain {
             System.setProperty("quarkus.http.host-enabled", "false");
             // stdout carries the command's result; start-up chatter would only get in the way
             System.setProperty("quarkus.log.category.\"io.quarkus\".level", "WARN");
+        }
+        if (mode == RunMode.MCP) {
+            // one agent for the life of the process: its session must never be closed as idle
+            System.setProperty("quarkus.mcp.server.connection-idle-timeout", "0");
         }
         Quarkus.run(LaunchpilotApplication.class, args);
     }

@@ -8,6 +8,8 @@ public enum RunMode {
     SERVE,
     /** The embedded W&B sandbox alone. */
     SANDBOX,
+    /** The MCP server on stdin/stdout for a desktop agent: no HTTP listener, stdout only for MCP frames. */
+    MCP,
     /** A one-shot command: no HTTP listener, no background jobs. */
     COMMAND;
 
@@ -21,6 +23,7 @@ public enum RunMode {
             return switch (arg) {
                 case "serve" -> SERVE;
                 case "sandbox" -> SANDBOX;
+                case "mcp" -> MCP;
                 default -> COMMAND;
             };
         }
@@ -28,7 +31,7 @@ public enum RunMode {
     }
 
     public boolean listens() {
-        return this != COMMAND;
+        return this == SERVE || this == SANDBOX;
     }
 
     public String configValue() {

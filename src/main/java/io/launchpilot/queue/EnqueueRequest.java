@@ -1,9 +1,12 @@
 package io.launchpilot.queue;
 
+import io.launchpilot.queue.EnqueueRejectedException.Violation;
 import io.launchpilot.wandb.Priority;
 import io.launchpilot.wandb.QueueRef;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,5 +36,23 @@ public record EnqueueRequest(QueueRef queue, String job, String image, Map<Strin
         }
         variables = variables == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         runConfig = runConfig == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(runConfig));
+    }
+
+    /**
+     * A priority as people and agents write it ({@code critical}, {@code high}, {@code medium}, {@code low}, any case),
+     * or null for none.
+     *
+     * @throws EnqueueRejectedException for any other text
+     */
+    public static Priority priority(QueueRef queue, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Priority.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new EnqueueRejectedException(queue, List.of(new Violation("priority",
+                    "must be one of critical, high, medium, low, got \"" + text + "\"")));
+        }
     }
 }

@@ -33,6 +33,44 @@ public record QueueDefinition(QueueRef ref, String resource, PrioritizationMode 
                 : Collections.unmodifiableMap(new LinkedHashMap<>(externalLinks));
     }
 
+    /**
+     * The spec as a document of its own ({@code apiVersion}, {@code kind}, {@code metadata}, {@code spec}), with the
+     * entity filled in: what a person would write to declare this queue alone.
+     */
+    @JsonIgnore
+    public Map<String, Object> document() {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", ref.name());
+        metadata.put("entity", ref.entity());
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("resource", resource);
+        spec.put("prioritization", prioritization.name());
+        if (!config.isEmpty()) {
+            spec.put("config", config);
+        }
+        if (!templateVariables.isEmpty()) {
+            Map<String, Object> variables = new LinkedHashMap<>();
+            for (VariableDefinition variable : templateVariables) {
+                Map<String, Object> definition = new LinkedHashMap<>();
+                if (variable.description() != null && !variable.description().isEmpty()) {
+                    definition.put("description", variable.description());
+                }
+                definition.put("schema", variable.schema());
+                variables.put(variable.name(), definition);
+            }
+            spec.put("templateVariables", variables);
+        }
+        if (!externalLinks.isEmpty()) {
+            spec.put("externalLinks", externalLinks);
+        }
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("apiVersion", QueueSpecParser.API_VERSION);
+        document.put("kind", QueueSpecParser.KIND);
+        document.put("metadata", metadata);
+        document.put("spec", spec);
+        return document;
+    }
+
     /** Where a refusal of the prioritization belongs: its own line, else the queue's name. */
     @JsonIgnore
     public Position prioritizationOrQueuePosition() {

@@ -2,6 +2,7 @@ package io.launchpilot.wandb;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,5 +17,18 @@ public record Sweep(String id, SweepRef ref, String displayName, String method, 
 
     public Sweep {
         config = Values.map(config);
+    }
+
+    /** The configuration's {@code metric.name}, or null when it has none. */
+    public String metricName() {
+        return config.get("metric") instanceof Map<?, ?> metric && metric.get("name") instanceof String name
+                && !name.isBlank() ? name : null;
+    }
+
+    /** The configuration's {@code metric.goal}: {@code maximize}, else {@code minimize} (W&B's default). */
+    public String metricGoal() {
+        return config.get("metric") instanceof Map<?, ?> metric
+                && "maximize".equals(String.valueOf(metric.get("goal")).toLowerCase(Locale.ROOT))
+                ? "maximize" : "minimize";
     }
 }

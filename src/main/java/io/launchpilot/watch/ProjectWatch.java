@@ -366,8 +366,8 @@ final class ProjectWatch implements Watch {
             return seen;
         }
         Sweep configured = configs.get(name);
-        return configured == null ? null : new SweepSnapshot(null, null, null, metricName(configured),
-                metricGoal(configured), null, null);
+        return configured == null ? null : new SweepSnapshot(null, null, null, configured.metricName(),
+                configured.metricGoal(), null, null);
     }
 
     private SweepRef sweepRef(String name) {
@@ -626,21 +626,6 @@ final class ProjectWatch implements Watch {
 
     private static NewEvent event(String type, String subject, ObjectNode payload) {
         return new NewEvent(type, subject, EventTypes.SOURCE, payload);
-    }
-
-    // --- sweep configuration -------------------------------------------------------------------
-
-    /** The sweep's {@code metric.name}, or null when it has none. */
-    static String metricName(Sweep sweep) {
-        return sweep.config().get("metric") instanceof Map<?, ?> metric && metric.get("name") instanceof String name
-                && !name.isBlank() ? name : null;
-    }
-
-    /** The sweep's {@code metric.goal}: {@code maximize}, else {@code minimize} (W&B's default). */
-    static String metricGoal(Sweep sweep) {
-        return sweep.config().get("metric") instanceof Map<?, ?> metric
-                && "maximize".equals(String.valueOf(metric.get("goal")).toLowerCase(Locale.ROOT))
-                ? "maximize" : "minimize";
     }
 
     private static Double number(Object value) {

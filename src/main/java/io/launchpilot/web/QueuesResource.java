@@ -2,8 +2,6 @@ package io.launchpilot.web;
 
 import io.launchpilot.queue.ApplyFailedException;
 import io.launchpilot.queue.ApplyResult;
-import io.launchpilot.queue.EnqueueRejectedException;
-import io.launchpilot.queue.EnqueueRejectedException.Violation;
 import io.launchpilot.queue.EnqueueRequest;
 import io.launchpilot.queue.EnqueueService;
 import io.launchpilot.queue.PlanOptions;
@@ -18,7 +16,6 @@ import io.launchpilot.queue.QueueSpecLoader;
 import io.launchpilot.queue.QueueSpecSet;
 import io.launchpilot.queue.QueueView;
 import io.launchpilot.spec.SpecProblem;
-import io.launchpilot.wandb.Priority;
 import io.launchpilot.wandb.QueueRef;
 import io.launchpilot.wandb.QueuedRun;
 import io.launchpilot.wandb.WandbClient;
@@ -158,7 +155,7 @@ public class QueuesResource {
             throw new BadRequestException("a JSON body is required: {\"image\" or \"job\", \"vars\", \"priority\", ...}");
         }
         QueuedRun queued = enqueue.enqueue(new EnqueueRequest(ref, body.job(), body.image(), body.vars(),
-                priority(ref, body.priority()), body.config(), body.project()));
+                EnqueueRequest.priority(ref, body.priority()), body.config(), body.project()));
         return Response.status(Response.Status.CREATED).entity(queued).build();
     }
 
@@ -169,18 +166,6 @@ public class QueuesResource {
             text = text.replace('\t', ' ');
         }
         return loader.parse(QueueSpecLoader.BODY, text);
-    }
-
-    private static Priority priority(QueueRef queue, String priority) {
-        if (priority == null) {
-            return null;
-        }
-        try {
-            return Priority.valueOf(priority.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new EnqueueRejectedException(queue, List.of(new Violation("priority",
-                    "must be one of critical, high, medium, low, got \"" + priority + "\"")));
-        }
     }
 
     private static QueueRef ref(String entity, String name) {

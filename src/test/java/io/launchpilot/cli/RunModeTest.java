@@ -13,6 +13,7 @@ class RunModeTest {
         assertEquals(RunMode.SERVE, RunMode.of(new String[] {"serve"}));
         assertEquals(RunMode.SERVE, RunMode.of(new String[] {"--verbose", "serve"}));
         assertEquals(RunMode.SANDBOX, RunMode.of(new String[] {"sandbox"}));
+        assertEquals(RunMode.MCP, RunMode.of(new String[] {"mcp"}));
         assertEquals(RunMode.COMMAND, RunMode.of(new String[] {"runs", "list", "serve"}));
         assertEquals(RunMode.COMMAND, RunMode.of(new String[] {}));
         assertEquals(RunMode.COMMAND, RunMode.of(new String[] {"--help"}));
@@ -23,6 +24,7 @@ class RunModeTest {
         assertTrue(RunMode.SERVE.listens());
         assertTrue(RunMode.SANDBOX.listens());
         assertFalse(RunMode.COMMAND.listens());
+        assertFalse(RunMode.MCP.listens());
         assertEquals("sandbox", RunMode.SANDBOX.configValue());
     }
 }

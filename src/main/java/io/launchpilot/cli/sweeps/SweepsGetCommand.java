@@ -1,28 +1,31 @@
 package io.launchpilot.cli.sweeps;
 
 import io.launchpilot.cli.PrintingCommand;
+import io.launchpilot.sweep.SweepDetail;
+import io.launchpilot.sweep.SweepService;
 import io.launchpilot.wandb.Sweep;
 import io.launchpilot.wandb.SweepRef;
-import io.launchpilot.wandb.WandbClient;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "get", description = "Show one sweep with its configuration.", mixinStandardHelpOptions = true)
+@Command(name = "get", description = "Show one sweep with its configuration and its best run by the sweep's metric.",
+        mixinStandardHelpOptions = true)
 public class SweepsGetCommand extends PrintingCommand {
 
     @Parameters(paramLabel = "ENTITY/PROJECT/SWEEP", description = "The sweep, by its id, e.g. demo/vision/3kq1x9zv.")
     SweepRef sweep;
 
     @Inject
-    WandbClient wandb;
+    SweepService sweeps;
 
     @Override
     public Integer call() {
-        Sweep found = wandb.sweep(sweep)
+        SweepDetail detail = sweeps.get(sweep)
                 .orElseThrow(() -> new IllegalStateException("sweep " + sweep.path() + " not found"));
+        Sweep found = detail.sweep();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("path", found.ref().path());
         fields.put("display name", found.displayName());
@@ -32,8 +35,10 @@ public class SweepsGetCommand extends PrintingCommand {
                 ? String.valueOf(found.runCount()) : found.runCount() + " of " + found.runCountExpected());
         fields.put("best loss", found.bestLoss());
         fields.put("created", found.createdAt());
+        fields.put("best run", detail.best() == null ? null
+                : detail.best().run() + " (" + detail.metric() + " = " + detail.best().value() + ", " + detail.goal() + ")");
         fields.put("config", found.config());
-        printOne(found, fields);
+        printOne(detail, fields);
         return 0;
     }
 }

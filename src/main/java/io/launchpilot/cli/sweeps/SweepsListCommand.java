@@ -3,8 +3,8 @@ package io.launchpilot.cli.sweeps;
 import io.launchpilot.cli.Column;
 import io.launchpilot.cli.PrintingCommand;
 import io.launchpilot.wandb.ProjectRef;
+import io.launchpilot.sweep.SweepService;
 import io.launchpilot.wandb.Sweep;
-import io.launchpilot.wandb.WandbClient;
 import jakarta.inject.Inject;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -17,11 +17,11 @@ public class SweepsListCommand extends PrintingCommand {
     ProjectRef project;
 
     @Inject
-    WandbClient wandb;
+    SweepService sweeps;
 
     @Override
     public Integer call() {
-        printList(wandb.sweeps(project), List.of(
+        printList(sweeps.list(project), List.of(
                 Column.of("NAME", (Sweep s) -> s.ref().name()),
                 Column.of("DISPLAY NAME", Sweep::displayName),
                 Column.of("METHOD", Sweep::method),
