@@ -197,6 +197,32 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aWandbWebhookDeliveryFlowsThroughTheLedgerAndThePolicyToAnActionOnWandb() {
+        String run = run(Map.of("state", "finished"));
+        policies("""
+                apiVersion: launchpilot/v1
+                kind: Policy
+                metadata: { name: %s }
+                spec:
+                  on: [ { webhook: { source: wandb, eventType: ADD_ARTIFACT_ALIAS }, scope: { project: %s } } ]
+                  do: [ { tagRun: { add: ["alias-${event.alias}"] } } ]
+                """.formatted(name("delivery"), project));
+        // the body a W&B automation's payload template gives; the sandbox mode takes it unsigned
+        Map<String, Object> delivery = Map.of("event_type", "ADD_ARTIFACT_ALIAS", "entity_name", ENTITY,
+                "project_name", project, "alias", "production", "run_id", RunRef.parse(run).name(),
+                "artifact_version_string", ENTITY + "/" + project + "/model:v3");
+        given().contentType(ContentType.JSON).body(delivery).post("/api/v1/webhooks/wandb").then().statusCode(202);
+
+        engine.processEvents(Instant.now());
+        executor.runDue();
+        assertEquals(List.of("alias-production"), wandb.run(RunRef.parse(run)).orElseThrow().tags());
+        // W&B delivering the same body again is refused, so the policy cannot fire twice from it
+        given().contentType(ContentType.JSON).body(delivery).post("/api/v1/webhooks/wandb").then().statusCode(409);
+        engine.processEvents(Instant.now());
+        assertEquals(1, firings.recent(name("delivery"), 10).size());
+    }
+
+    @Test
     void aScheduleFiresEachTickOnceAndCatchesUpOneMissedTick() {
         policies("""
                 apiVersion: launchpilot/v1
