@@ -103,12 +103,12 @@ public class PolicyTools {
 
     @Tool(name = "list_actions", structuredContent = true,
             description = "List the actions policies fired (the action outbox), newest first: type, parameters, state"
-                    + " (pending, running, done, failed, dead, audit), attempts, last error and result. For the next page"
+                    + " (pending, running, done, failed, dead, audit, cancelled), attempts, last error and result. For the next page"
                     + " pass the result's next as cursor; next is null on the last page.",
             annotations = @Annotations(title = "List actions", readOnlyHint = true, destructiveHint = false,
                     idempotentHint = true, openWorldHint = false))
     public ActionPage listActions(
-            @ToolArg(description = "Only actions in this state: pending, running, done, failed, dead or audit.",
+            @ToolArg(description = "Only actions in this state: pending, running, done, failed, dead, audit or cancelled.",
                     required = false) String state,
             @ToolArg(description = "Only actions of this policy.", required = false) String policy,
             @ToolArg(description = "The next of the previous page.", required = false) String cursor,

@@ -19,6 +19,16 @@ public interface Firings {
      */
     boolean submit(Firing firing);
 
+    /**
+     * What a cron trigger with {@code concurrency: Replace} does instead of {@link #submit}: withdraws the
+     * actions of the earlier firings of the same policy and trigger that have not started (they become
+     * {@code cancelled}, naming this firing's key), leaves running ones to finish, and records this
+     * firing, all in one transaction.
+     *
+     * @return false, changing nothing, when a firing with this key was recorded before
+     */
+    boolean replace(Firing firing);
+
     /** How many firings of the policy were recorded at or after {@code since}. */
     int countSince(String policy, Instant since);
 
@@ -29,8 +39,8 @@ public interface Firings {
     List<FiringRecord> recent(String policy, int limit);
 
     /**
-     * Whether an action of the policy is still pending or running: what a cron trigger with
-     * {@code concurrency: Forbid} checks before it fires again.
+     * Whether an action that the policy's {@code trigger} (a {@link Trigger#id()}) fired is still pending
+     * or running: what a cron trigger with {@code concurrency: Forbid} checks before it fires again.
      */
-    boolean hasUnfinishedActions(String policy);
+    boolean hasUnfinishedActions(String policy, String trigger);
 }

@@ -211,13 +211,19 @@ public class PolicyEngine {
             count(candidate, "unresolved");
             return Optional.empty();
         }
-        boolean fresh = outbox.submit(firing);
+        boolean fresh = replaces(candidate.trigger(), firing) ? outbox.replace(firing) : outbox.submit(firing);
         count(candidate, fresh ? (firing.mode() == PolicyMode.AUDIT ? "audited" : "fired") : "duplicate");
         if (fresh) {
             LOG.infof("policy %s fired (%s) on %s: %s", policy.name(), firing.mode().name().toLowerCase(Locale.ROOT),
                     firing.subject(), firing.key());
         }
         return fresh ? Optional.of(firing) : Optional.empty();
+    }
+
+    /** Whether the firing withdraws its trigger's earlier ones; an audit firing acts on nothing, so it never does. */
+    private static boolean replaces(Trigger trigger, Firing firing) {
+        return trigger instanceof Trigger.OnSchedule schedule && schedule.concurrency() == Trigger.Concurrency.REPLACE
+                && firing.mode() == PolicyMode.ENFORCE;
     }
 
     private void startPending(Evaluator.Candidate candidate, Instant now) {
@@ -342,7 +348,7 @@ public class PolicyEngine {
         }
         boolean late = trigger.startingDeadline() != null && tick.plus(trigger.startingDeadline()).isBefore(now);
         boolean busy = trigger.concurrency() == Trigger.Concurrency.FORBID
-                && firings.get().hasUnfinishedActions(policy.name());
+                && firings.get().hasUnfinishedActions(policy.name(), trigger.id());
         if (late || busy) {
             LOG.infof("policy %s: tick %s of %s skipped (%s)", policy.name(), tick, trigger.cron(),
                     late ? "past its startingDeadline" : "the previous firing is still acting");

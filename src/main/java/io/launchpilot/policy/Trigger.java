@@ -109,11 +109,11 @@ public sealed interface Trigger {
     enum Concurrency {
         /** Fire anyway. */
         ALLOW,
-        /** Skip the tick while an action of the policy is still pending or running. */
+        /** Skip the tick while an action this trigger fired is still pending or running. */
         FORBID,
         /**
-         * Fire. The outbox cannot withdraw actions it holds, so the previous firing's actions still run:
-         * today this acts as {@link #ALLOW}.
+         * Fire, withdrawing the earlier firings' actions of this trigger that have not started (they
+         * become {@code cancelled}) in the same transaction; a running action is left to finish.
          */
         REPLACE
     }

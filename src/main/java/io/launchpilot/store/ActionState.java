@@ -17,11 +17,13 @@ import java.util.Locale;
  * <li>{@code dead}: still failing after the maximum number of attempts; holds the rest of its firing until
  * retried by hand
  * <li>{@code audit}: recorded for a firing in audit mode, never executed; terminal
+ * <li>{@code cancelled}: withdrawn before it started, because a later tick of a cron trigger with
+ * {@code concurrency: Replace} replaced its firing (the result names the replacing firing); terminal
  * </ul>
  */
 @RegisterForReflection
 public enum ActionState {
-    PENDING, RUNNING, DONE, FAILED, DEAD, AUDIT;
+    PENDING, RUNNING, DONE, FAILED, DEAD, AUDIT, CANCELLED;
 
     /** The state's name in the store and the API, e.g. {@code pending}. */
     @JsonValue
@@ -40,7 +42,7 @@ public enum ActionState {
                 return state;
             }
         }
-        throw new IllegalArgumentException("state must be one of pending, running, done, failed, dead, audit, got "
+        throw new IllegalArgumentException("state must be one of pending, running, done, failed, dead, audit, cancelled, got "
                 + wire);
     }
 

@@ -2,7 +2,9 @@ package io.launchpilot.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The action outbox's tables: firings and their actions. Every change of an action is a conditional
@@ -43,9 +46,26 @@ public class OutboxStore {
      * @return false, writing nothing, when a firing with this key exists
      */
     public boolean record(NewFiring firing, Instant now) {
+        return write(firing, false, now).isPresent();
+    }
+
+    /**
+     * Withdraws the pending actions of the firings of the same policy and trigger recorded before this
+     * one (to {@code cancelled}, the result naming this firing's key), then writes this firing and its
+     * actions, all in one transaction. Running actions are left alone: their effect may be under way.
+     *
+     * @return how many actions were withdrawn; empty, changing nothing, when a firing with this key exists
+     */
+    public OptionalInt recordReplacing(NewFiring firing, Instant now) {
+        return write(firing, true, now).map(OptionalInt::of).orElseGet(OptionalInt::empty);
+    }
+
+    private Optional<Integer> write(NewFiring firing, boolean replacing, Instant now) {
         try {
-            return store.transaction(tx -> {
-                try (PreparedStatement insert = tx.connection().prepareStatement("INSERT INTO outbox_firing "
+            return Optional.of(store.transaction(tx -> {
+                Connection connection = tx.connection();
+                OffsetDateTime time = Store.timestamp(now);
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_firing "
                         + "(firing_key, policy, trigger_name, subject, event_id, mode, fired_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                     insert.setString(1, firing.key());
                     insert.setString(2, firing.policy());
@@ -56,13 +76,13 @@ public class OutboxStore {
                     insert.setObject(7, Store.timestamp(firing.firedAt()));
                     insert.executeUpdate();
                 }
+                int withdrawn = replacing ? withdrawEarlier(connection, firing, time) : 0;
                 if (firing.actions().isEmpty()) {
-                    return true;
+                    return withdrawn;
                 }
-                try (PreparedStatement insert = tx.connection().prepareStatement("INSERT INTO outbox_action "
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_action "
                         + "(id, firing_key, action_index, policy, type, params, state, attempts, next_attempt_at, "
                         + "fired_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")) {
-                    OffsetDateTime time = Store.timestamp(now);
                     for (int i = 0; i < firing.actions().size(); i++) {
                         NewFiring.Action action = firing.actions().get(i);
                         insert.setString(1, actionId(firing.key(), i));
@@ -80,13 +100,36 @@ public class OutboxStore {
                     }
                     insert.executeBatch();
                 }
-                return true;
-            });
+                return withdrawn;
+            }));
         } catch (StoreException e) {
             if (e.getCause() instanceof SQLException sql && duplicateKey(sql)) {
-                return false;
+                return Optional.empty();
             }
             throw e;
+        }
+    }
+
+    /**
+     * Cancels the pending actions of the policy's and trigger's firings from before {@code firing}. The
+     * conditional update on {@code pending} means an executor that started one first keeps it. "Before"
+     * is a strictly earlier firing time: the firings of one tick (one per run of a scoped schedule) share
+     * theirs, so they do not withdraw each other.
+     */
+    private static int withdrawEarlier(Connection connection, NewFiring firing, OffsetDateTime now)
+            throws SQLException {
+        ObjectNode reason = Store.JSON.createObjectNode()
+                .put("reason", "replaced by firing " + firing.key())
+                .put("replacedBy", firing.key());
+        try (PreparedStatement cancel = connection.prepareStatement("UPDATE outbox_action SET state = 'cancelled', "
+                + "result = ?, next_attempt_at = NULL, updated_at = ? WHERE state = 'pending' AND firing_key IN "
+                + "(SELECT firing_key FROM outbox_firing WHERE policy = ? AND trigger_name = ? AND fired_at < ?)")) {
+            cancel.setString(1, Store.write(reason));
+            cancel.setObject(2, now);
+            cancel.setString(3, firing.policy());
+            cancel.setString(4, firing.trigger());
+            cancel.setObject(5, Store.timestamp(firing.firedAt()));
+            return cancel.executeUpdate();
         }
     }
 
@@ -113,11 +156,11 @@ public class OutboxStore {
         return Optional.ofNullable(last[0]);
     }
 
-    /** Whether an action of the policy is pending or running. */
-    public boolean hasUnfinished(String policy) {
+    /** Whether an action of a firing of the policy by this trigger is pending or running. */
+    public boolean hasUnfinished(String policy, String trigger) {
         boolean[] found = {false};
-        read("SELECT 1 FROM outbox_action WHERE policy = ? AND state IN ('pending', 'running') LIMIT 1",
-                List.of(policy), rs -> found[0] = true);
+        read("SELECT 1" + ACTION_FROM + " WHERE a.policy = ? AND f.trigger_name = ? AND a.state IN ('pending', 'running') "
+                + "LIMIT 1", List.of(policy, trigger), rs -> found[0] = true);
         return found[0];
     }
 
@@ -256,14 +299,18 @@ public class OutboxStore {
         return new ActionPage(items, items.size() == limit ? String.valueOf(lastSeq[0]) : null);
     }
 
-    /** How many actions are in each unfinished or stuck state (pending, running, failed, dead). */
+    /** The states {@link #depth()} counts: unfinished, stuck, or withdrawn. */
+    public static final List<ActionState> DEPTH_STATES = List.of(ActionState.PENDING, ActionState.RUNNING,
+            ActionState.FAILED, ActionState.DEAD, ActionState.CANCELLED);
+
+    /** How many actions are in each unfinished or stuck state, and how many were withdrawn ({@link #DEPTH_STATES}). */
     public Map<ActionState, Long> depth() {
         Map<ActionState, Long> result = new EnumMap<>(ActionState.class);
-        for (ActionState state : List.of(ActionState.PENDING, ActionState.RUNNING, ActionState.FAILED, ActionState.DEAD)) {
+        for (ActionState state : DEPTH_STATES) {
             result.put(state, 0L);
         }
-        read("SELECT state, COUNT(*) FROM outbox_action WHERE state IN ('pending', 'running', 'failed', 'dead') "
-                + "GROUP BY state", List.of(), rs -> result.put(ActionState.of(rs.getString(1)), rs.getLong(2)));
+        read("SELECT state, COUNT(*) FROM outbox_action WHERE state IN ('pending', 'running', 'failed', 'dead', "
+                + "'cancelled') GROUP BY state", List.of(), rs -> result.put(ActionState.of(rs.getString(1)), rs.getLong(2)));
         return result;
     }
 

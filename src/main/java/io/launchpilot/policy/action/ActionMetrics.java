@@ -1,6 +1,7 @@
 package io.launchpilot.policy.action;
 
 import io.launchpilot.store.ActionState;
+import io.launchpilot.store.OutboxStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The outbox's meters: {@code launchpilot.actions} (counter by {@code type} and {@code outcome}: done,
  * retry, failed, dead), {@code launchpilot.actions.latency} (from the firing to the action done, by
  * {@code type}) and {@code launchpilot.outbox.depth} (gauge by {@code state}: pending, running, failed,
- * dead; refreshed by every executor pass).
+ * dead, cancelled; refreshed by every executor pass).
  */
 @ApplicationScoped
 public class ActionMetrics {
@@ -25,8 +26,7 @@ public class ActionMetrics {
 
     ActionMetrics(MeterRegistry registry) {
         this.registry = registry;
-        for (ActionState state : new ActionState[] {ActionState.PENDING, ActionState.RUNNING, ActionState.FAILED,
-                ActionState.DEAD}) {
+        for (ActionState state : OutboxStore.DEPTH_STATES) {
             AtomicLong value = new AtomicLong();
             depth.put(state, value);
             Gauge.builder("launchpilot.outbox.depth", value, AtomicLong::get)

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,6 +43,25 @@ public class ActionOutbox implements Firings {
      */
     @Override
     public boolean submit(Firing firing) {
+        NewFiring recorded = newFiring(firing);
+        return recorded(recorded, store.record(recorded, clock.instant()));
+    }
+
+    /**
+     * @throws IllegalArgumentException as {@link #submit}; nothing is written or withdrawn
+     */
+    @Override
+    public boolean replace(Firing firing) {
+        NewFiring recorded = newFiring(firing);
+        OptionalInt withdrawn = store.recordReplacing(recorded, clock.instant());
+        if (withdrawn.isPresent() && withdrawn.getAsInt() > 0) {
+            LOG.infof("policy %s: firing %s replaced the earlier firings of %s: %d actions that had not started "
+                    + "cancelled", firing.policy(), firing.key(), firing.trigger(), withdrawn.getAsInt());
+        }
+        return recorded(recorded, withdrawn.isPresent());
+    }
+
+    private NewFiring newFiring(Firing firing) {
         Instant now = clock.instant();
         boolean audit = firing.mode() == PolicyMode.AUDIT;
         List<NewFiring.Action> actions = firing.actions().stream().map(action -> {
@@ -50,12 +70,16 @@ public class ActionOutbox implements Firings {
                     ? new NewFiring.Action(action.type(), action.params(), ActionState.AUDIT, null)
                     : new NewFiring.Action(action.type(), action.params(), ActionState.PENDING, now);
         }).toList();
-        boolean recorded = store.record(new NewFiring(firing.key(), firing.policy(), firing.trigger(), firing.subject(),
-                firing.eventId(), firing.mode().name().toLowerCase(Locale.ROOT), firing.firedAt(), actions), now);
+        return new NewFiring(firing.key(), firing.policy(), firing.trigger(), firing.subject(), firing.eventId(),
+                firing.mode().name().toLowerCase(Locale.ROOT), firing.firedAt(), actions);
+    }
+
+    private boolean recorded(NewFiring firing, boolean recorded) {
         if (recorded) {
+            boolean audit = "audit".equals(firing.mode());
             LOG.debugf("policy %s fired (%s) on %s: %d actions, %s", firing.policy(), firing.key(), firing.subject(),
-                    actions.size(), audit ? "audit only" : "queued");
-            if (!audit && !actions.isEmpty()) {
+                    firing.actions().size(), audit ? "audit only" : "queued");
+            if (!audit && !firing.actions().isEmpty()) {
                 wakeUp.signal();
             }
         }
@@ -81,8 +105,8 @@ public class ActionOutbox implements Firings {
     }
 
     @Override
-    public boolean hasUnfinishedActions(String policy) {
-        return store.hasUnfinished(policy);
+    public boolean hasUnfinishedActions(String policy, String trigger) {
+        return store.hasUnfinished(policy, trigger);
     }
 
     private static void checkType(Firing firing, PlannedAction action) {
