@@ -65,6 +65,8 @@ public class OutboxStore {
             return Optional.of(store.transaction(tx -> {
                 Connection connection = tx.connection();
                 OffsetDateTime time = Store.timestamp(now);
+                // first, so that a firing refused as a duplicate rolls its withdrawal back too
+                int withdrawn = replacing ? withdrawEarlier(connection, firing, time) : 0;
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_firing "
                         + "(firing_key, policy, trigger_name, subject, event_id, mode, fired_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                     insert.setString(1, firing.key());
@@ -76,7 +78,6 @@ public class OutboxStore {
                     insert.setObject(7, Store.timestamp(firing.firedAt()));
                     insert.executeUpdate();
                 }
-                int withdrawn = replacing ? withdrawEarlier(connection, firing, time) : 0;
                 if (firing.actions().isEmpty()) {
                     return withdrawn;
                 }

@@ -30,6 +30,8 @@ abstract class ActionOutboxContract {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final Instant T0 = Instant.parse("2030-01-01T12:00:00Z");
+    static final String EVENT = "event:run.state_changed";
+    static final String HOURLY = "schedule:0 * * * *";
 
     OutboxStore store;
     ActionOutbox outbox;
@@ -43,7 +45,11 @@ abstract class ActionOutboxContract {
     }
 
     static Firing firing(String key, String policy, PolicyMode mode, Instant at, PlannedAction... actions) {
-        return new Firing(key, policy, "event:run.state_changed", "acme/vision/r1", 7L, mode, at, List.of(actions));
+        return new Firing(key, policy, EVENT, "acme/vision/r1", 7L, mode, at, List.of(actions));
+    }
+
+    static Firing tick(String key, String policy, String trigger, Instant at, PlannedAction... actions) {
+        return new Firing(key, policy, trigger, trigger, null, PolicyMode.ENFORCE, at, List.of(actions));
     }
 
     static PlannedAction log(String message) {
@@ -85,7 +91,7 @@ abstract class ActionOutboxContract {
 
         assertEquals(ActionState.AUDIT, store.action("k1#0").orElseThrow().state());
         assertEquals(List.of(), store.due(T0.plusSeconds(3600), "me", 10));
-        assertFalse(outbox.hasUnfinishedActions("p"));
+        assertFalse(outbox.hasUnfinishedActions("p", EVENT));
         assertEquals("audit", outbox.recent("p", 5).get(0).mode());
     }
 
@@ -127,14 +133,68 @@ abstract class ActionOutboxContract {
     @Test
     void aPolicyHasUnfinishedActionsUntilAllAreDone() {
         outbox.submit(firing("k1", "p", PolicyMode.ENFORCE, T0, log("a")));
-        assertTrue(outbox.hasUnfinishedActions("p"));
+        assertTrue(outbox.hasUnfinishedActions("p", EVENT));
 
         ActionRecord action = store.due(T0, "me", 10).get(0);
         assertTrue(store.start(action, "me", T0));
-        assertTrue(outbox.hasUnfinishedActions("p"));
+        assertTrue(outbox.hasUnfinishedActions("p", EVENT));
         assertTrue(store.finish(action.id(), JSON.createObjectNode().put("logged", true), T0));
-        assertFalse(outbox.hasUnfinishedActions("p"));
+        assertFalse(outbox.hasUnfinishedActions("p", EVENT));
         assertEquals(ActionState.DONE, store.action("k1#0").orElseThrow().state());
         assertTrue(store.action("k1#0").orElseThrow().result().get("logged").asBoolean());
+    }
+
+    @Test
+    void unfinishedActionsAreCountedPerTrigger() {
+        outbox.submit(tick("k1", "p", HOURLY, T0, log("a")));
+
+        assertTrue(outbox.hasUnfinishedActions("p", HOURLY));
+        assertFalse(outbox.hasUnfinishedActions("p", EVENT));
+    }
+
+    @Test
+    void replaceCancelsThePendingActionsOfTheTriggersEarlierFiringsAndLeavesRunningOnes() {
+        outbox.submit(tick("k1", "p", HOURLY, T0, log("a"), log("b")));
+        outbox.submit(tick("other-trigger", "p", "schedule:30 * * * *", T0, log("a")));
+        outbox.submit(tick("other-policy", "q", HOURLY, T0, log("a")));
+        ActionRecord first = store.action("k1#0").orElseThrow();
+        assertTrue(store.start(first, "me", T0));
+
+        assertTrue(outbox.replace(tick("k2", "p", HOURLY, T0.plusSeconds(3600), log("c"))));
+
+        assertEquals(ActionState.RUNNING, store.action("k1#0").orElseThrow().state());
+        ActionRecord withdrawn = store.action("k1#1").orElseThrow();
+        assertEquals(ActionState.CANCELLED, withdrawn.state());
+        assertEquals("k2", withdrawn.result().path("replacedBy").asText());
+        assertEquals("replaced by firing k2", withdrawn.result().path("reason").asText());
+        assertEquals(ActionState.PENDING, store.action("k2#0").orElseThrow().state());
+        assertEquals(ActionState.PENDING, store.action("other-trigger#0").orElseThrow().state());
+        assertEquals(ActionState.PENDING, store.action("other-policy#0").orElseThrow().state());
+        assertEquals(List.of("k2#0", "other-policy#0", "other-trigger#0"),
+                store.due(T0.plusSeconds(3600), "me", 10).stream().map(ActionRecord::id).sorted().toList());
+        assertEquals(1L, store.depth().get(ActionState.CANCELLED));
+        assertEquals(List.of(withdrawn.id()),
+                store.actions(ActionState.CANCELLED, "p", null, 10).items().stream().map(ActionRecord::id).toList());
+    }
+
+    @Test
+    void firingsOfOneTickDoNotReplaceEachOther() {
+        outbox.replace(tick("run-a", "p", HOURLY, T0, log("a")));
+        outbox.replace(tick("run-b", "p", HOURLY, T0, log("b")));
+
+        assertEquals(ActionState.PENDING, store.action("run-a#0").orElseThrow().state());
+        assertEquals(ActionState.PENDING, store.action("run-b#0").orElseThrow().state());
+    }
+
+    @Test
+    void aReplacingFiringWithAKeySeenBeforeWithdrawsNothing() {
+        outbox.submit(tick("k1", "p", HOURLY, T0, log("a")));
+        outbox.submit(tick("k2", "p", HOURLY, T0.plusSeconds(3600), log("b")));
+
+        assertFalse(outbox.replace(tick("k2", "p", HOURLY, T0.plusSeconds(3600), log("b"))));
+
+        assertEquals(ActionState.PENDING, store.action("k1#0").orElseThrow().state());
+        assertEquals(ActionState.PENDING, store.action("k2#0").orElseThrow().state());
+        assertEquals(0L, store.depth().get(ActionState.CANCELLED));
     }
 }
