@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.launchpilot.policy.action.ActionExecutor;
 import io.launchpilot.store.ActionRecord;
+import io.launchpilot.store.ActionState;
 import io.launchpilot.store.FiringRecord;
 import io.launchpilot.store.Leadership;
 import io.launchpilot.store.NewEvent;
+import io.launchpilot.store.OutboxStore;
 import io.launchpilot.store.Store;
 import io.launchpilot.store.StoreMigration;
 import io.launchpilot.wandb.RunRef;
@@ -39,7 +41,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine against the sandbox (W&B) and the real action outbox: each trigger kind, {@code when},
- * {@code for:}, cooldown and maxPerHour, audit mode, Forbid, and a re-read event firing no second time.
+ * {@code for:}, cooldown and maxPerHour, audit mode, Forbid, Replace, and a re-read event firing no second time.
  * Time is passed in by hand; every test uses its own project, so the shared ledger cannot confuse them.
  */
 @QuarkusTest
@@ -79,6 +81,8 @@ class PolicyEngineTest {
     ActionExecutor executor;
     @Inject
     WandbClient wandb;
+    @Inject
+    OutboxStore outbox;
 
     String project;
     Path dir;
@@ -283,6 +287,36 @@ class PolicyEngineTest {
         executor.runDue();
         engine.runSchedules(start.plusSeconds(181));
         assertEquals(2, firings.recent(name("forbid"), 10).size());
+    }
+
+    @Test
+    void replaceCancelsThePreviousFiringsActionsThatHaveNotStartedAndLetsARunningOneFinish() {
+        policies("""
+                apiVersion: launchpilot/v1
+                kind: Policy
+                metadata: { name: %s }
+                spec:
+                  on: [ { schedule: { cron: "* * * * *", concurrency: Replace } } ]
+                  do: [ { log: { message: first } }, { log: { message: second } } ]
+                """.formatted(name("replace")));
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+        engine.runSchedules(start.plusSeconds(1));
+        engine.runSchedules(start.plusSeconds(61));
+        FiringRecord earlier = firings.recent(name("replace"), 1).get(0);
+        assertTrue(outbox.start(earlier.actions().get(0), "another-executor", start.plusSeconds(62)));
+
+        engine.runSchedules(start.plusSeconds(121));
+
+        List<FiringRecord> recent = firings.recent(name("replace"), 10);
+        assertEquals(2, recent.size());
+        FiringRecord replacing = recent.get(0);
+        assertEquals(List.of(ActionState.PENDING, ActionState.PENDING),
+                replacing.actions().stream().map(ActionRecord::state).toList());
+        ActionRecord running = outbox.action(earlier.actions().get(0).id()).orElseThrow();
+        ActionRecord withdrawn = outbox.action(earlier.actions().get(1).id()).orElseThrow();
+        assertEquals(ActionState.RUNNING, running.state());
+        assertEquals(ActionState.CANCELLED, withdrawn.state());
+        assertEquals(replacing.key(), withdrawn.result().path("replacedBy").asText());
     }
 
     @Test
