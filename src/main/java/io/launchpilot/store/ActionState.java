@@ -42,8 +42,8 @@ public enum ActionState {
                 return state;
             }
         }
-        throw new IllegalArgumentException("state must be one of pending, running, done, failed, dead, audit, cancelled, got "
-                + wire);
+        throw new IllegalArgumentException("state must be one of pending, running, done, failed, dead, audit, "
+                + "cancelled, got " + wire);
     }
 
     /** Whether a person may send the action back to {@code pending}. */

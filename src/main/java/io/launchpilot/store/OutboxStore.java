@@ -160,8 +160,8 @@ public class OutboxStore {
     /** Whether an action of a firing of the policy by this trigger is pending or running. */
     public boolean hasUnfinished(String policy, String trigger) {
         boolean[] found = {false};
-        read("SELECT 1" + ACTION_FROM + " WHERE a.policy = ? AND f.trigger_name = ? AND a.state IN ('pending', 'running') "
-                + "LIMIT 1", List.of(policy, trigger), rs -> found[0] = true);
+        read("SELECT 1" + ACTION_FROM + " WHERE a.policy = ? AND f.trigger_name = ? "
+                + "AND a.state IN ('pending', 'running') LIMIT 1", List.of(policy, trigger), rs -> found[0] = true);
         return found[0];
     }
 
@@ -310,8 +310,10 @@ public class OutboxStore {
         for (ActionState state : DEPTH_STATES) {
             result.put(state, 0L);
         }
-        read("SELECT state, COUNT(*) FROM outbox_action WHERE state IN ('pending', 'running', 'failed', 'dead', "
-                + "'cancelled') GROUP BY state", List.of(), rs -> result.put(ActionState.of(rs.getString(1)), rs.getLong(2)));
+        String marks = String.join(", ", Collections.nCopies(DEPTH_STATES.size(), "?"));
+        read("SELECT state, COUNT(*) FROM outbox_action WHERE state IN (" + marks + ") GROUP BY state",
+                DEPTH_STATES.stream().map(state -> (Object) state.wire()).toList(),
+                rs -> result.put(ActionState.of(rs.getString(1)), rs.getLong(2)));
         return result;
     }
 

@@ -33,7 +33,8 @@ public class ActionsResource {
     @GET
     @Operation(summary = "A page of actions, newest first")
     public ActionPage list(
-            @Parameter(description = "pending, running, done, failed, dead, audit or cancelled") @QueryParam("state") String state,
+            @Parameter(description = "pending, running, done, failed, dead, audit or cancelled")
+            @QueryParam("state") String state,
             @Parameter(description = "Only actions of this policy") @QueryParam("policy") String policy,
             @QueryParam("limit") @DefaultValue("100") int limit,
             @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("cursor") String cursor) {
