@@ -32,6 +32,19 @@ public final class MetricNames {
     /** Gauge: 1 while this replica is the leader, else 0, by {@link #MODE}. */
     public static final String LEADER = "launchpilot.leader";
 
+    /** Timer: evaluating one trigger of one policy against one event, by {@code trigger} (kind). */
+    public static final String POLICY_EVALUATION = "launchpilot.policy.evaluation";
+    /** Counter: firings, by {@code policy}, {@code trigger} (kind) and {@link #OUTCOME}. */
+    public static final String POLICY_FIRINGS = "launchpilot.policy.firings";
+    /** Counter: cron ticks not fired, by {@code policy} and {@code reason} ({@code deadline}, {@code forbid}). */
+    public static final String POLICY_TICKS_SKIPPED = "launchpilot.policy.ticks.skipped";
+    /** Counter: action attempts, by {@link #TYPE} and {@link #OUTCOME}. */
+    public static final String ACTIONS = "launchpilot.actions";
+    /** Timer: from a firing to its action done, by {@link #TYPE}. */
+    public static final String ACTIONS_LATENCY = "launchpilot.actions.latency";
+    /** Gauge: actions in the outbox that are unfinished or stuck, by {@code state}. */
+    public static final String OUTBOX_DEPTH = "launchpilot.outbox.depth";
+
     public static final String OPERATION = "operation";
     public static final String OUTCOME = "outcome";
     public static final String TYPE = "type";

@@ -1,5 +1,6 @@
 package io.launchpilot.policy;
 
+import io.launchpilot.metrics.MetricNames;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -178,7 +179,7 @@ public class PolicyEngine {
                 }
                 Timer.Sample sample = Timer.start(meters);
                 Optional<Evaluator.Candidate> candidate = evaluator.candidate(policy, trigger, occurrence);
-                sample.stop(meters.timer("launchpilot.policy.evaluation", "trigger", trigger.kind()));
+                sample.stop(meters.timer(MetricNames.POLICY_EVALUATION, "trigger", trigger.kind()));
                 candidate.ifPresent(c -> offer(c, now, false));
             }
         }
@@ -352,7 +353,7 @@ public class PolicyEngine {
         if (late || busy) {
             LOG.infof("policy %s: tick %s of %s skipped (%s)", policy.name(), tick, trigger.cron(),
                     late ? "past its startingDeadline" : "the previous firing is still acting");
-            meters.counter("launchpilot.policy.ticks.skipped", "policy", policy.name(),
+            meters.counter(MetricNames.POLICY_TICKS_SKIPPED, "policy", policy.name(),
                     "reason", late ? "deadline" : "forbid").increment();
         } else {
             for (Evaluator.Candidate candidate : evaluator.tick(policy, trigger, tick, config.scheduleRunLimit())) {
@@ -363,7 +364,7 @@ public class PolicyEngine {
     }
 
     private void count(Evaluator.Candidate candidate, String outcome) {
-        meters.counter("launchpilot.policy.firings", "policy", candidate.policy().name(),
+        meters.counter(MetricNames.POLICY_FIRINGS, "policy", candidate.policy().name(),
                 "trigger", candidate.trigger().kind(), "outcome", outcome).increment();
     }
 

@@ -300,11 +300,11 @@ public class OutboxStore {
         return new ActionPage(items, items.size() == limit ? String.valueOf(lastSeq[0]) : null);
     }
 
-    /** The states {@link #depth()} counts: unfinished, stuck, or withdrawn. */
+    /** The states {@link #depth()} counts: unfinished or stuck (done, audit and cancelled only ever grow). */
     public static final List<ActionState> DEPTH_STATES = List.of(ActionState.PENDING, ActionState.RUNNING,
-            ActionState.FAILED, ActionState.DEAD, ActionState.CANCELLED);
+            ActionState.FAILED, ActionState.DEAD);
 
-    /** How many actions are in each unfinished or stuck state, and how many were withdrawn ({@link #DEPTH_STATES}). */
+    /** How many actions are in each unfinished or stuck state ({@link #DEPTH_STATES}). */
     public Map<ActionState, Long> depth() {
         Map<ActionState, Long> result = new EnumMap<>(ActionState.class);
         for (ActionState state : DEPTH_STATES) {

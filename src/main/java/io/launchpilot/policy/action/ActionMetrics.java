@@ -1,5 +1,6 @@
 package io.launchpilot.policy.action;
 
+import io.launchpilot.metrics.MetricNames;
 import io.launchpilot.store.ActionState;
 import io.launchpilot.store.OutboxStore;
 import io.micrometer.core.instrument.Counter;
@@ -29,7 +30,7 @@ public class ActionMetrics {
         for (ActionState state : OutboxStore.DEPTH_STATES) {
             AtomicLong value = new AtomicLong();
             depth.put(state, value);
-            Gauge.builder("launchpilot.outbox.depth", value, AtomicLong::get)
+            Gauge.builder(MetricNames.OUTBOX_DEPTH, value, AtomicLong::get)
                     .description("Actions in the outbox by state")
                     .tag("state", state.wire())
                     .register(registry);
@@ -37,12 +38,12 @@ public class ActionMetrics {
     }
 
     void outcome(String type, String outcome) {
-        Counter.builder("launchpilot.actions").description("Action attempts by type and outcome")
+        Counter.builder(MetricNames.ACTIONS).description("Action attempts by type and outcome")
                 .tag("type", type).tag("outcome", outcome).register(registry).increment();
     }
 
     void latency(String type, Duration sinceFiring) {
-        Timer.builder("launchpilot.actions.latency").description("From a firing to its action done")
+        Timer.builder(MetricNames.ACTIONS_LATENCY).description("From a firing to its action done")
                 .tag("type", type).publishPercentiles(0.5, 0.99).register(registry)
                 .record(sinceFiring.isNegative() ? Duration.ZERO : sinceFiring);
     }

@@ -172,7 +172,6 @@ abstract class ActionOutboxContract {
         assertEquals(ActionState.PENDING, store.action("other-policy#0").orElseThrow().state());
         assertEquals(List.of("k2#0", "other-policy#0", "other-trigger#0"),
                 store.due(T0.plusSeconds(3600), "me", 10).stream().map(ActionRecord::id).sorted().toList());
-        assertEquals(1L, store.depth().get(ActionState.CANCELLED));
         assertEquals(List.of(withdrawn.id()),
                 store.actions(ActionState.CANCELLED, "p", null, 10).items().stream().map(ActionRecord::id).toList());
     }
@@ -195,6 +194,6 @@ abstract class ActionOutboxContract {
 
         assertEquals(ActionState.PENDING, store.action("k1#0").orElseThrow().state());
         assertEquals(ActionState.PENDING, store.action("k2#0").orElseThrow().state());
-        assertEquals(0L, store.depth().get(ActionState.CANCELLED));
+        assertEquals(List.of(), store.actions(ActionState.CANCELLED, "p", null, 10).items());
     }
 }
