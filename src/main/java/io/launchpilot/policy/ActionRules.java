@@ -1,5 +1,6 @@
 package io.launchpilot.policy;
 
+import io.launchpilot.sweep.SweepAction;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ final class ActionRules {
         actions.put("updateRun", List.of(Param.text("run", false), Param.object("summary", false),
                 Param.object("config", false)));
         actions.put("setSweepState", List.of(Param.text("sweep", false),
-                Param.text("state", true, "pause", "resume", "stop", "cancel")));
+                Param.text("state", true, SweepAction.labels())));
         actions.put("applyQueue", List.of(Param.object("spec", true)));
         actions.put("webhook", List.of(Param.text("url", true), Param.object("body", false), Param.text("secret", false),
                 Param.object("headers", false)));

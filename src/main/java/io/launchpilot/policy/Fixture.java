@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.launchpilot.filter.RunFilter;
 import io.launchpilot.store.Event;
+import io.launchpilot.sweep.SweepService;
 import io.launchpilot.wandb.ProjectRef;
 import io.launchpilot.wandb.Run;
 import io.launchpilot.wandb.RunRef;
@@ -113,16 +114,18 @@ public record Fixture(List<Event> events, Map<String, Run> runs, Map<String, Swe
 
             @Override
             public Optional<Run> bestRun(Sweep sweep) {
-                return SweepMetric.of(sweep).flatMap(metric -> {
-                    RunFilter filter = RunFilter.compile(metric.filter(sweep));
-                    Comparator<Run> byMetric = Comparator.comparingDouble(run -> ((Number) run.summary()
-                            .get(metric.name())).doubleValue());
-                    return runs.values().stream()
-                            .filter(run -> run.ref().projectRef().equals(sweep.ref().projectRef()))
-                            .filter(run -> filter.matches(FiringContext.document(run)))
-                            .filter(run -> run.summary().get(metric.name()) instanceof Number)
-                            .max(metric.maximize() ? byMetric : byMetric.reversed());
-                });
+                String metric = sweep.metricName();
+                if (metric == null) {
+                    return Optional.empty();
+                }
+                RunFilter filter = RunFilter.compile(SweepService.metricFilter(sweep));
+                Comparator<Run> byMetric = Comparator.comparingDouble(run -> ((Number) run.summary().get(metric))
+                        .doubleValue());
+                return runs.values().stream()
+                        .filter(run -> run.ref().projectRef().equals(sweep.ref().projectRef()))
+                        .filter(run -> filter.matches(FiringContext.document(run)))
+                        .filter(run -> run.summary().get(metric) instanceof Number)
+                        .max("maximize".equals(sweep.metricGoal()) ? byMetric : byMetric.reversed());
             }
 
             @Override

@@ -2,6 +2,7 @@ package io.launchpilot.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.launchpilot.sweep.SweepService;
 import io.launchpilot.wandb.ProjectRef;
 import io.launchpilot.wandb.Run;
 import io.launchpilot.wandb.RunQuery;
@@ -22,10 +23,12 @@ public class WandbSubjects implements Subjects {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WandbClient wandb;
+    private final SweepService sweeps;
 
     @Inject
-    WandbSubjects(WandbClient wandb) {
+    WandbSubjects(WandbClient wandb, SweepService sweeps) {
         this.wandb = wandb;
+        this.sweeps = sweeps;
     }
 
     @Override
@@ -40,8 +43,7 @@ public class WandbSubjects implements Subjects {
 
     @Override
     public Optional<Run> bestRun(Sweep sweep) {
-        return SweepMetric.of(sweep).flatMap(metric -> wandb.runs(sweep.ref().projectRef(),
-                new RunQuery(json(metric.filter(sweep)), metric.order(), 1), 1).findFirst());
+        return sweeps.bestRun(sweep);
     }
 
     @Override

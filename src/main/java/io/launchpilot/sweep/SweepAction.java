@@ -30,6 +30,11 @@ public enum SweepAction {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The labels of all actions, as policies and tools spell them. */
+    public static String[] labels() {
+        return Arrays.stream(values()).map(SweepAction::label).toArray(String[]::new);
+    }
+
     /** @throws IllegalArgumentException naming the actions, for anything else */
     public static SweepAction parse(String text) {
         String wanted = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);

@@ -1,8 +1,7 @@
 package io.launchpilot.sweep;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.launchpilot.wandb.ProjectRef;
 import io.launchpilot.wandb.Run;
 import io.launchpilot.wandb.RunQuery;
@@ -11,6 +10,7 @@ import io.launchpilot.wandb.SweepRef;
 import io.launchpilot.wandb.WandbClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -50,20 +50,33 @@ public class SweepService {
         return wandb.sweep(ref).orElseThrow(() -> new NoSuchElementException("sweep " + ref.path() + " not found"));
     }
 
-    /** The run with the best value of the sweep's metric, asked of W&B as the watcher does: one run, ordered by it. */
     private Optional<SweepDetail.BestRun> best(Sweep sweep) {
-        String metric = sweep.metricName();
-        if (metric == null) {
+        return bestRun(sweep).map(run -> best(run, sweep.metricName()));
+    }
+
+    /**
+     * The run with the best value of the sweep's metric, asked of W&B as the watcher does: one run, ordered by it;
+     * empty when the sweep names no metric or no run has reported it.
+     */
+    public Optional<Run> bestRun(Sweep sweep) {
+        if (sweep.metricName() == null) {
             return Optional.empty();
         }
-        String key = "summary_metrics." + metric;
-        ObjectNode filter = JSON.createObjectNode();
-        ArrayNode and = filter.putArray("$and");
-        and.addObject().put("sweep", sweep.ref().name());
-        and.addObject().putObject(key).put("$exists", true);
+        String key = "summary_metrics." + sweep.metricName();
         String order = ("maximize".equals(sweep.metricGoal()) ? "-" : "+") + key;
-        return wandb.runs(sweep.ref().projectRef(), new RunQuery(filter.toString(), order, 1), 1).findFirst()
-                .map(run -> best(run, metric));
+        String filter;
+        try {
+            filter = JSON.writeValueAsString(metricFilter(sweep));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a sweep filter that is not JSON", e);
+        }
+        return wandb.runs(sweep.ref().projectRef(), new RunQuery(filter, order, 1), 1).findFirst();
+    }
+
+    /** The runs of a sweep that names a metric ({@link Sweep#metricName()}) that reported it, as a W&B run filter. */
+    public static Map<String, Object> metricFilter(Sweep sweep) {
+        return Map.of("$and", List.of(Map.of("sweep", sweep.ref().name()),
+                Map.of("summary_metrics." + sweep.metricName(), Map.of("$exists", true))));
     }
 
     private static SweepDetail.BestRun best(Run run, String metric) {

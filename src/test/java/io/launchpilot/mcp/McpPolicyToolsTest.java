@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.launchpilot.testing.SandboxApi;
 import io.quarkiverse.mcp.server.test.McpAssured;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -40,8 +41,8 @@ class McpPolicyToolsTest {
         assertThat(policy.getString("source"), containsString("tag-good-runs.yaml:4:"));
 
         String project = "p" + System.nanoTime();
-        String good = SandboxSeed.run(ENTITY, project, Map.of("state", "finished", "summary", Map.of("acc", 0.95)));
-        String poor = SandboxSeed.run(ENTITY, project, Map.of("state", "finished", "summary", Map.of("acc", 0.5)));
+        String good = SandboxApi.createRun(ENTITY, project, Map.of("state", "finished", "summary", Map.of("acc", 0.95)));
+        String poor = SandboxApi.createRun(ENTITY, project, Map.of("state", "finished", "summary", Map.of("acc", 0.5)));
         JsonObject byRun = mcp.ok("dry_run_policy", Map.of("policy", "tag-good-runs", "run", ENTITY + "/" + project + "/" + good));
         JsonArray firings = byRun.getJsonArray("firings");
         assertEquals(1, firings.size(), byRun.encode());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.launchpilot.queue.QueueSpecLoader;
 import io.launchpilot.queue.QueueSpecSet;
+import io.launchpilot.testing.SandboxApi;
 import io.quarkiverse.mcp.server.JsonRpcErrorCodes;
 import io.quarkiverse.mcp.server.test.McpAssured;
 import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
@@ -62,11 +63,11 @@ class McpResourcesPromptsTest {
     @Test
     void triagePromptGathersTheFailedRunsOfASweep() {
         String project = "triage" + System.nanoTime();
-        String sweep = SandboxSeed.sweep(ENTITY, project, "method: grid\nmetric: {name: loss, goal: minimize}\n"
+        String sweep = SandboxApi.createSweep(ENTITY, project, "method: grid\nmetric: {name: loss, goal: minimize}\n"
                 + "parameters: {lr: {values: [0.1, 1.0]}}\n");
-        String best = SandboxSeed.run(ENTITY, project, Map.of("sweep", sweep, "state", "finished",
+        String best = SandboxApi.createRun(ENTITY, project, Map.of("sweep", sweep, "state", "finished",
                 "config", Map.of("lr", 0.1), "summary", Map.of("loss", 0.3)));
-        String crashed = SandboxSeed.run(ENTITY, project, Map.of("sweep", sweep, "state", "crashed",
+        String crashed = SandboxApi.createRun(ENTITY, project, Map.of("sweep", sweep, "state", "crashed",
                 "config", Map.of("lr", 1.0), "summary", Map.of("loss", 42.0)));
         McpStreamableTestClient client = McpAssured.newConnectedStreamableClient();
         client.when()

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.launchpilot.queue.Specs;
 import io.launchpilot.store.NewEvent;
 import io.launchpilot.store.Store;
+import io.launchpilot.testing.SandboxApi;
 import io.quarkiverse.mcp.server.test.McpAssured;
 import io.quarkiverse.mcp.server.test.McpAssured.ToolInfo;
 import io.quarkus.test.junit.QuarkusTest;
@@ -155,7 +156,7 @@ class McpToolsTest {
     void runsAreListedWithFiltersAsObjectOrTextAndBounded() {
         String project = "runs" + System.nanoTime();
         for (int i = 1; i <= 3; i++) {
-            SandboxSeed.run(ENTITY, project, Map.of("displayName", "r" + i, "state", i == 3 ? "failed" : "finished",
+            SandboxApi.createRun(ENTITY, project, Map.of("displayName", "r" + i, "state", i == 3 ? "failed" : "finished",
                     "config", Map.of("lr", 0.1 * i), "summary", Map.of("acc", 0.5 + i / 10.0)));
         }
         String path = ENTITY + "/" + project;
@@ -191,14 +192,14 @@ class McpToolsTest {
     @Test
     void sweepsShowTheirBestRunAndChangeState() {
         String project = "sweeps" + System.nanoTime();
-        String sweep = SandboxSeed.sweep(ENTITY, project, """
+        String sweep = SandboxApi.createSweep(ENTITY, project, """
                 method: random
                 metric: {name: acc, goal: maximize}
                 parameters: {lr: {min: 0.001, max: 0.1}}
                 """);
-        String good = SandboxSeed.run(ENTITY, project, Map.of("sweep", sweep, "state", "finished",
+        String good = SandboxApi.createRun(ENTITY, project, Map.of("sweep", sweep, "state", "finished",
                 "config", Map.of("lr", 0.01), "summary", Map.of("acc", 0.9)));
-        SandboxSeed.run(ENTITY, project, Map.of("sweep", sweep, "state", "crashed", "config", Map.of("lr", 0.1),
+        SandboxApi.createRun(ENTITY, project, Map.of("sweep", sweep, "state", "crashed", "config", Map.of("lr", 0.1),
                 "summary", Map.of("acc", 0.2)));
 
         JsonObject list = mcp.ok("list_sweeps", Map.of("project", ENTITY + "/" + project));
@@ -222,8 +223,8 @@ class McpToolsTest {
     @Test
     void anArtifactVersionIsLinkedWithAnAlias() {
         String project = "arts" + System.nanoTime();
-        String run = SandboxSeed.run(ENTITY, project, Map.of("displayName", "trainer"));
-        SandboxSeed.artifact(ENTITY, project, run, "model", "resnet");
+        String run = SandboxApi.createRun(ENTITY, project, Map.of("displayName", "trainer"));
+        SandboxApi.createArtifact(ENTITY, project, run, "model", "resnet");
         JsonObject linked = mcp.ok("link_artifact", Map.of("artifact", ENTITY + "/" + project + "/resnet:latest",
                 "target", project + "/best-models", "aliases", List.of("production")));
         assertEquals("best-models", linked.getString("collection"));

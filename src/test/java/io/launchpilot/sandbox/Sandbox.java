@@ -1,5 +1,6 @@
 package io.launchpilot.sandbox;
 
+import io.launchpilot.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.launchpilot.store.Leadership;
+import io.launchpilot.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -20,7 +18,7 @@ class WatchHealthCheckTest {
 
     static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
 
-    final MovingClock clock = new MovingClock();
+    final MutableClock clock = new MutableClock(START);
     final WatchConfig config = new Config();
     final WatchService watcher = new WatchService(config, null, null, clock, new SimpleMeterRegistry(), null,
             new Leadership(), Optional.of("serve"));
@@ -30,7 +28,7 @@ class WatchHealthCheckTest {
     void upWhilePollsFinishDownWhenNoneFinishedForTooLong() {
         assertEquals(HealthCheckResponse.Status.UP, check.call().getStatus());
 
-        clock.now = START.plus(config.interval()).plus(config.stuckAfter()).plusSeconds(1);
+        clock.advance(config.interval().plus(config.stuckAfter()).plusSeconds(1));
         HealthCheckResponse stuck = check.call();
         assertEquals(HealthCheckResponse.Status.DOWN, stuck.getStatus());
         assertTrue(String.valueOf(stuck.getData().orElseThrow().get("stuck")).startsWith("no poll finished since"));
@@ -47,27 +45,8 @@ class WatchHealthCheckTest {
                 return Optional.empty();
             }
         }, null, null, clock, new SimpleMeterRegistry(), null, new Leadership(), Optional.of("serve"));
-        clock.now = START.plus(Duration.ofDays(1));
+        clock.advance(Duration.ofDays(1));
         assertEquals(HealthCheckResponse.Status.UP, new WatchHealthCheck(idle, config, clock).call().getStatus());
-    }
-
-    static final class MovingClock extends Clock {
-        Instant now = START;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     static class Config implements WatchConfig {

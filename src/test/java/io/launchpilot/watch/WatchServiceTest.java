@@ -1,8 +1,8 @@
 package io.launchpilot.watch;
 
-import static io.launchpilot.watch.SandboxApi.createRun;
-import static io.launchpilot.watch.SandboxApi.createSweep;
-import static io.launchpilot.watch.SandboxApi.patchRun;
+import static io.launchpilot.testing.SandboxApi.createRun;
+import static io.launchpilot.testing.SandboxApi.createSweep;
+import static io.launchpilot.testing.SandboxApi.patchRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +20,7 @@ import io.launchpilot.store.Leadership;
 import io.launchpilot.store.LeadershipChanged;
 import io.launchpilot.store.Store;
 import io.launchpilot.store.StoreMigration;
+import io.launchpilot.testing.SandboxApi;
 import io.launchpilot.wandb.ProjectRef;
 import io.launchpilot.wandb.QueueRef;
 import io.launchpilot.wandb.QueueSpec;

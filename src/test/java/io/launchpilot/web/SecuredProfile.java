@@ -1,6 +1,6 @@
 package io.launchpilot.web;
 
-import io.launchpilot.sandbox.MutableClock;
+import io.launchpilot.testing.MutableClock;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;

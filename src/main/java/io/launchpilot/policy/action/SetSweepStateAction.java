@@ -2,6 +2,7 @@ package io.launchpilot.policy.action;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.launchpilot.store.ActionRecord;
+import io.launchpilot.sweep.SweepAction;
 import io.launchpilot.wandb.Sweep;
 import io.launchpilot.wandb.SweepRef;
 import io.launchpilot.wandb.SweepState;
@@ -35,14 +36,12 @@ class SetSweepStateAction implements ActionHandler {
     public ObjectNode execute(ActionRecord action, boolean resumed) {
         Params params = Params.of(action);
         SweepRef ref = ActionRefs.sweep(params, "sweep");
-        String state = params.text("state");
-        SweepState target = switch (state) {
-            case "pause" -> SweepState.PAUSED;
-            case "resume" -> SweepState.RUNNING;
-            case "stop" -> SweepState.FINISHED;
-            case "cancel" -> SweepState.CANCELED;
-            default -> throw params.invalid("state must be pause, resume, stop or cancel, got " + state);
-        };
+        SweepState target;
+        try {
+            target = SweepAction.parse(params.text("state")).target();
+        } catch (IllegalArgumentException e) {
+            throw params.invalid(e.getMessage());
+        }
         Sweep sweep = wandb.sweep(ref)
                 .orElseThrow(() -> ActionFailure.permanent("setSweepState: sweep " + ref.path() + " not found"));
         String current = sweep.state() == null ? "" : sweep.state().toUpperCase(Locale.ROOT);

@@ -9,6 +9,7 @@ import io.launchpilot.policy.PolicyMode;
 import io.launchpilot.store.ActionRecord;
 import io.launchpilot.store.ActionState;
 import io.launchpilot.store.OutboxStore;
+import io.launchpilot.testing.SandboxApi;
 import io.launchpilot.wandb.RunRef;
 import io.launchpilot.wandb.WandbClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,13 +55,13 @@ class ActionExecutorTest {
 
     @BeforeEach
     void newOutbox() {
-        SandboxControl.clearFaults();
+        SandboxApi.clearFaults();
         outbox = new Outbox(store, handlers, config, metrics);
     }
 
     @AfterEach
     void noFaults() {
-        SandboxControl.clearFaults();
+        SandboxApi.clearFaults();
     }
 
     private List<String> tags(String path) {
@@ -71,7 +72,7 @@ class ActionExecutorTest {
     void aFailingActionIsRetriedWithBackoffThenDeadAndARetryByHandFinishesIt() {
         String path = SandboxControl.run(Map.of("state", "finished"));
         String key = outbox.fire("flaky", Outbox.action("tagRun", "{'run': '" + path + "', 'add': ['promoted']}"));
-        SandboxControl.faults(Map.of("errorRate", 1.0));
+        SandboxApi.faults(Map.of("errorRate", 1.0));
 
         outbox.executor.runDue();
         ActionRecord first = outbox.action(key, 0);
@@ -96,7 +97,7 @@ class ActionExecutorTest {
         outbox.executor.runDue();
         assertEquals(5, outbox.action(key, 0).attempts(), "a dead action stays dead");
 
-        SandboxControl.clearFaults();
+        SandboxApi.clearFaults();
         assertEquals(List.of(), tags(path));
         assertTrue(store.retry(dead.id(), outbox.clock.instant()));
         outbox.executor.runDue();
@@ -110,13 +111,13 @@ class ActionExecutorTest {
     @Test
     void rateLimitedCallsAreRetried() {
         String path = SandboxControl.run(Map.of("state", "finished"));
-        SandboxControl.faults(Map.of("rateLimitEvery", 1, "retryAfterSeconds", 0));
+        SandboxApi.faults(Map.of("rateLimitEvery", 1, "retryAfterSeconds", 0));
 
         ActionRecord limited = outbox.run("tagRun", "{'run': '" + path + "', 'add': ['a']}");
         assertEquals(ActionState.PENDING, limited.state());
         assertEquals(1, limited.attempts());
 
-        SandboxControl.clearFaults();
+        SandboxApi.clearFaults();
         outbox.clock.advance(Duration.ofMinutes(1));
         outbox.executor.runDue();
         assertEquals(ActionState.DONE, store.action(limited.id()).orElseThrow().state());
@@ -159,7 +160,7 @@ class ActionExecutorTest {
     @Test
     void auditFiringsAreRecordedAndNeverExecuted() {
         String path = SandboxControl.run(Map.of("state", "finished"));
-        long writes = SandboxControl.requests("UpsertBucket");
+        long writes = SandboxApi.requests("UpsertBucket");
         String key = outbox.fire("watching", PolicyMode.AUDIT,
                 Outbox.action("tagRun", "{'run': '" + path + "', 'add': ['promoted']}"));
 
@@ -172,7 +173,7 @@ class ActionExecutorTest {
         assertEquals(0, audit.attempts());
         assertNull(audit.firstAttemptAt());
         assertEquals(List.of(), tags(path));
-        assertEquals(writes, SandboxControl.requests("UpsertBucket"));
+        assertEquals(writes, SandboxApi.requests("UpsertBucket"));
     }
 
     @Test

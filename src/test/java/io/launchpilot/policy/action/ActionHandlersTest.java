@@ -12,6 +12,7 @@ import io.launchpilot.queue.EnqueueRequest;
 import io.launchpilot.store.ActionRecord;
 import io.launchpilot.store.ActionState;
 import io.launchpilot.store.OutboxStore;
+import io.launchpilot.testing.SandboxApi;
 import io.launchpilot.wandb.ArtifactRef;
 import io.launchpilot.wandb.QueueRef;
 import io.launchpilot.wandb.QueuedRun;
@@ -57,7 +58,7 @@ class ActionHandlersTest {
 
     @BeforeEach
     void newOutbox() {
-        SandboxControl.clearFaults();
+        SandboxApi.clearFaults();
         outbox = new Outbox(store, handlers, config, metrics);
     }
 
@@ -95,7 +96,7 @@ class ActionHandlersTest {
     void tagRunAfterACrashFindsTheTagsAndWritesNothing() {
         String path = SandboxControl.run(Map.of("state", "finished"));
         ActionRecord crashed = crashedAfterEffect("tagRun", "{'run': '" + path + "', 'add': ['promoted']}");
-        long writes = SandboxControl.requests("UpsertBucket");
+        long writes = SandboxApi.requests("UpsertBucket");
 
         outbox.executor.runDue();
 
@@ -103,7 +104,7 @@ class ActionHandlersTest {
         assertEquals(ActionState.DONE, done.state(), done.lastError());
         assertTrue(done.result().get("existed").asBoolean());
         assertEquals(2, done.attempts());
-        assertEquals(writes, SandboxControl.requests("UpsertBucket"));
+        assertEquals(writes, SandboxApi.requests("UpsertBucket"));
         assertEquals(List.of("promoted"), run(path).tags());
     }
 
@@ -122,10 +123,10 @@ class ActionHandlersTest {
         assertEquals("prod", run.config().get("stage"));
         assertEquals(0.1, run.config().get("lr"));
 
-        long writes = SandboxControl.requests("UpsertBucket");
+        long writes = SandboxApi.requests("UpsertBucket");
         ActionRecord again = outbox.run("updateRun", "{'run': '" + path + "', 'summary': {'rank': 1.0}}");
         assertTrue(again.result().get("existed").asBoolean());
-        assertEquals(writes, SandboxControl.requests("UpsertBucket"));
+        assertEquals(writes, SandboxApi.requests("UpsertBucket"));
     }
 
     @Test
@@ -177,11 +178,11 @@ class ActionHandlersTest {
         assertEquals(model, membership.artifact().collection());
 
         ActionRecord crashed = crashedAfterEffect("linkArtifact", json);
-        long links = SandboxControl.requests("LinkArtifact");
+        long links = SandboxApi.requests("LinkArtifact");
         outbox.executor.runDue();
         ActionRecord resumed = store.action(crashed.id()).orElseThrow();
         assertTrue(resumed.result().get("existed").asBoolean());
-        assertEquals(links, SandboxControl.requests("LinkArtifact"));
+        assertEquals(links, SandboxApi.requests("LinkArtifact"));
         assertTrue(wandb.artifact(new ArtifactRef(ENTITY, PROJECT, collection, "v1")).isEmpty(), "linked once");
     }
 
@@ -231,14 +232,14 @@ class ActionHandlersTest {
         String name = "q-" + UUID.randomUUID().toString().substring(0, 8);
         assertEquals(ActionState.DONE, outbox.run("applyQueue", "{'spec': " + queueSpec(name) + "}").state());
         ActionRecord crashed = crashedAfterEffect("enqueue", "{'queue': '" + ENTITY + "/" + name + "', 'image': 'python:3.12'}");
-        long pushes = SandboxControl.requests("pushToRunQueueByName");
+        long pushes = SandboxApi.requests("pushToRunQueueByName");
 
         outbox.executor.runDue();
 
         ActionRecord done = store.action(crashed.id()).orElseThrow();
         assertEquals(ActionState.DONE, done.state(), done.lastError());
         assertTrue(done.result().get("existed").asBoolean());
-        assertEquals(pushes, SandboxControl.requests("pushToRunQueueByName"));
+        assertEquals(pushes, SandboxApi.requests("pushToRunQueueByName"));
         assertEquals(1, wandb.queue(new QueueRef(ENTITY, name)).orElseThrow().items().size());
     }
 

@@ -7,6 +7,7 @@ import io.launchpilot.policy.PlannedAction;
 import io.launchpilot.policy.PolicyMode;
 import io.launchpilot.store.ActionRecord;
 import io.launchpilot.store.OutboxStore;
+import io.launchpilot.testing.MutableClock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -22,7 +23,7 @@ final class Outbox {
     static final ObjectMapper JSON = new ObjectMapper();
 
     // the store keeps milliseconds
-    final TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
     final OutboxStore store;
     final ActionOutbox outbox;
     final ActionExecutor executor;

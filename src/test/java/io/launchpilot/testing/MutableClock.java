@@ -1,4 +1,4 @@
-package io.launchpilot.policy.action;
+package io.launchpilot.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the outbox's tests move by hand. */
-final class TestClock extends Clock {
+/** A clock that tests move by hand; volatile, as code under test may read it from other threads. */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    TestClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
