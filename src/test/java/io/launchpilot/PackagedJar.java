@@ -1,5 +1,6 @@
 package io.launchpilot;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,9 +11,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -93,6 +96,19 @@ public final class PackagedJar implements AutoCloseable {
                 .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(response.statusCode() < 300, method + " " + url + ": " + response.body());
+        return JSON.readTree(response.body());
+    }
+
+    /** Sends a GraphQL query to a sandbox process as W&B's SDK would (basic auth with the key); fails unless 200. */
+    public JsonNode graphql(String sandbox, String key, String query, Map<String, Object> variables)
+            throws IOException, InterruptedException {
+        String auth = Base64.getEncoder().encodeToString(("api:" + key).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(sandbox + "/sandbox/graphql"))
+                .header("Content-Type", "application/json").header("Authorization", "Basic " + auth)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("query", query, "variables", variables)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
         return JSON.readTree(response.body());
     }
 

@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +28,10 @@ import org.junit.jupiter.api.Test;
  * separate {@code launchpilot sandbox} process as their W&B: exactly one leads and polls while both
  * serve REST and stay ready; the leader is killed (SIGKILL) and the other takes over within the
  * election's retry period, and the ledger holds every change of the runs once, before, during and
- * after the takeover. Replica A writes JSON logs, which go to standard error only.
+ * after the takeover. Both load a policy that tags a run {@code ended} on each of its state changes;
+ * runs end just before the kill and after it, and at the end every change has one action done, each
+ * ended run carries the tag, and W&B saw one tag write per run: no action lost or doubled across the
+ * takeover. Replica A writes JSON logs, which go to standard error only.
  */
 class LeaderFailoverIT {
 
@@ -36,7 +41,20 @@ class LeaderFailoverIT {
     static final Duration RETRY = Duration.ofMillis(500);
     static final Duration LEASE = Duration.ofSeconds(10);
 
+    static final String POLICY = """
+            apiVersion: launchpilot/v1
+            kind: Policy
+            metadata: { name: tag-ended }
+            spec:
+              on:
+                - event: run.state_changed
+                  scope: { entity: failover }
+              do:
+                - tagRun: { add: [ended] }
+            """;
+
     PackagedJar jar;
+    String sandbox;
 
     @AfterEach
     void stop() {
@@ -53,19 +71,22 @@ class LeaderFailoverIT {
         int sandboxPort = freePort();
         jar.start("sandbox", "sandbox", List.of("-Dquarkus.http.port=" + sandboxPort,
                 "-Dlaunchpilot.sandbox.simulator.enabled=false"), Map.of());
-        String sandbox = "http://127.0.0.1:" + sandboxPort;
+        sandbox = "http://127.0.0.1:" + sandboxPort;
         await(() -> jar.get(sandbox + "/sandbox/api/stats") != null, "the sandbox");
         List<String> projects = List.of("a", "b");
         RunChanges runs = new RunChanges(jar, sandbox, ENTITY);
         runs.create(projects, 4);
 
+        Path configDir = workdir.resolve("config");
+        Files.createDirectories(configDir.resolve("policies"));
+        Files.writeString(configDir.resolve("policies").resolve("tag-ended.yaml"), POLICY);
         String storeUrl = TestDatabases.postgresUrl();
         Map<String, String> env = Map.of("WANDB_BASE_URL", sandbox + "/sandbox", "WANDB_API_KEY", KEY);
         Path jsonOut = workdir.resolve("replica-a.out");
         Path jsonErr = workdir.resolve("replica-a.err");
-        Replica a = replica("replica-a", storeUrl, projects, Map.of("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true"),
+        Replica a = replica("replica-a", storeUrl, configDir, projects, Map.of("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true"),
                 jsonOut, jsonErr, env);
-        Replica b = replica("replica-b", storeUrl, projects, Map.of(), workdir.resolve("replica-b.log"),
+        Replica b = replica("replica-b", storeUrl, configDir, projects, Map.of(), workdir.resolve("replica-b.log"),
                 workdir.resolve("replica-b.log"), env);
         for (Replica replica : List.of(a, b)) {
             await(() -> jar.get(replica.url() + "/q/health/ready") != null, replica.name() + " ready");
@@ -90,6 +111,8 @@ class LeaderFailoverIT {
         runs.assertReportedOnceEach(jar.events(follower.url()));
 
         runs.step(6, 200);
+        runs.end();
+        runs.end();
         leader.process().destroyForcibly().waitFor();
         long killedAt = System.nanoTime();
         await(() -> leaders(follower).size() == 1, follower.name() + " leading");
@@ -98,18 +121,22 @@ class LeaderFailoverIT {
 
         runs.step(12, 300);
         runs.end();
+        runs.end();
         Thread.sleep(4000);
-        runs.assertReportedOnceEach(jar.events(follower.url()));
+        List<JsonNode> events = jar.events(follower.url());
+        runs.assertReportedOnceEach(events);
+        assertEachStateChangeTaggedOnce(follower, events);
 
         assertJsonLinesOnStandardError(jsonOut, jsonErr);
     }
 
-    private Replica replica(String name, String storeUrl, List<String> projects, Map<String, String> extraEnv,
+    private Replica replica(String name, String storeUrl, Path configDir, List<String> projects, Map<String, String> extraEnv,
             Path stdout, Path stderr, Map<String, String> env) throws IOException {
         int port = freePort();
         List<String> properties = new ArrayList<>(List.of("-Dquarkus.http.port=" + port,
                 "-Dlaunchpilot.watch.interval=1s", "-Dquarkus.datasource.jdbc.url=" + storeUrl,
                 "-Dquarkus.datasource.username=postgres", "-Dlaunchpilot.leader.instance-id=" + name,
+                "-Dlaunchpilot.config-dir=" + configDir,
                 "-Dlaunchpilot.leader.retry-period=" + RETRY.toMillis() + "ms",
                 "-Dlaunchpilot.leader.renew-deadline=5s", "-Dlaunchpilot.leader.lease-duration=" + LEASE.toSeconds() + "s"));
         for (int i = 0; i < projects.size(); i++) {
@@ -119,6 +146,41 @@ class LeaderFailoverIT {
         Map<String, String> all = new HashMap<>(env);
         all.putAll(extraEnv);
         return new Replica(name, "http://127.0.0.1:" + port, jar.start("serve", properties, all, stdout, stderr));
+    }
+
+    /**
+     * One {@code tag-ended} action done per state change of the ledger (none pending, failed or dead),
+     * each ended run tagged, and one tag write per ended run: the action of a later change of the same
+     * run, or a repeat after the kill, finds the tag and writes nothing.
+     */
+    private void assertEachStateChangeTaggedOnce(Replica replica, List<JsonNode> events) throws Exception {
+        Map<String, String> changes = new HashMap<>();
+        for (JsonNode event : events) {
+            if (event.get("type").asText().equals(EventTypes.RUN_STATE_CHANGED)) {
+                JsonNode payload = event.get("payload");
+                changes.put(event.get("id").asText(), payload.get("project").asText() + "/" + payload.get("run").asText());
+            }
+        }
+        assertTrue(changes.size() >= 3, "state changes before and after the kill: " + changes);
+        String actions = replica.url() + "/api/v1/actions?limit=100&policy=tag-ended";
+        await(() -> jar.get(actions + "&state=done").get("items").size() >= changes.size(), "every action done");
+        JsonNode all = jar.get(actions).get("items");
+        assertEquals(changes.size(), all.size(), "one action per state change: " + all);
+        Set<String> firings = new HashSet<>();
+        for (JsonNode action : all) {
+            assertEquals("done", action.get("state").asText(), action.toString());
+            assertTrue(firings.add(action.get("firingKey").asText()), "fired twice: " + action);
+        }
+        Set<String> ended = new HashSet<>(changes.values());
+        for (String run : ended) {
+            String[] path = run.split("/");
+            JsonNode tags = jar.graphql(sandbox, KEY, "query Tags($e: String!, $p: String!, $n: String!) { "
+                    + "project(name: $p, entityName: $e) { run(name: $n) { tags } } }",
+                    Map.of("e", ENTITY, "p", path[0], "n", path[1])).at("/data/project/run/tags");
+            assertEquals("[\"ended\"]", tags.toString(), run);
+        }
+        JsonNode writes = jar.get(sandbox + "/sandbox/api/stats").get("operations").path("UpsertBucket");
+        assertEquals(ended.size(), writes.asInt(), "one tag write per ended run");
     }
 
     private List<Replica> leaders(Replica... replicas) {

@@ -14,15 +14,10 @@ import io.launchpilot.store.Store;
 import io.launchpilot.PackagedJar;
 import io.launchpilot.store.TestDatabases;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,14 +214,7 @@ class ActionCrashIT {
     }
 
     private JsonNode graphql(String query, Map<String, Object> variables) throws Exception {
-        String auth = Base64.getEncoder().encodeToString(("api:" + KEY).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = app.http().send(HttpRequest.newBuilder(URI.create(sandbox + "/sandbox/graphql"))
-                .header("Content-Type", "application/json").header("Authorization", "Basic " + auth)
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                        Map.of("query", query, "variables", variables)))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        return JSON.readTree(response.body());
+        return app.graphql(sandbox, KEY, query, variables);
     }
 
 }
