@@ -56,7 +56,7 @@ server=$!
 ready=
 for _ in $(seq 1 120); do
   if ! kill -0 "$server" 2>/dev/null; then echo "conformance: the server exited during start-up" >&2; exit 1; fi
-  if "$python" -c "import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:$port/sandbox/api/stats', timeout=2).status == 200 else 1)" >/dev/null 2>&1; then
+  if "$python" -c "import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:$port/q/health/ready', timeout=2).status == 200 else 1)" >/dev/null 2>&1; then
     ready=1; break
   fi
   sleep 0.5

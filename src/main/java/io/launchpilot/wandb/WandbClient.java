@@ -69,8 +69,9 @@ public class WandbClient {
     private volatile String viewerEntity;
 
     @Inject
-    WandbClient(WandbConfig config, Vertx vertx, MeterRegistry meters) {
-        this(WandbEndpoint.of(config), config, vertx, meters);
+    WandbClient(WandbConfig config, Vertx vertx, MeterRegistry meters, LocalHttpServer localServer) {
+        this(new WandbEndpoint(config.baseUrl(), config.apiKey(), () -> localServer.port(config.timeout())), config,
+                vertx, meters);
     }
 
     private WandbClient(WandbEndpoint endpoint, WandbConfig config, Vertx vertx, MeterRegistry meters) {

@@ -45,8 +45,8 @@ public interface WandbConfig {
     Duration retryMaxWait();
 
     /**
-     * How old the outcome of the last W&B call may be for the readiness check {@code wandb} to reuse
-     * it; older, the check asks W&B for the viewer once (no retries). Default 30s.
+     * How old the last successful W&B call may be for the readiness check {@code wandb} to reuse it;
+     * older, or failed, the check asks W&B for the viewer once (no retries). Default 30s.
      */
     @WithDefault("30s")
     Duration healthCheckEvery();

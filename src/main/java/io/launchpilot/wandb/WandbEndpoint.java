@@ -1,19 +1,17 @@
 package io.launchpilot.wandb;
 
-import io.quarkus.runtime.LaunchMode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.function.IntSupplier;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Where GraphQL requests go and how they authenticate. With an API key: {@code {base-url}/graphql}
  * with HTTP Basic {@code api:<key>}, as the SDK does. Without one: the embedded sandbox of this
  * process, on the port the HTTP server really listens on. That port is only known once the server
- * has started (tests use a random one), so it is looked up on every call, never at injection.
+ * has started (tests use a random one), so it is asked for on every call (see {@link LocalHttpServer}).
  *
  * <p>This class is the only holder of the key. It never prints it: {@link #toString()} shows the URL
  * alone, and {@link #redact(String)} scrubs it from any text that might leave the client.
@@ -34,10 +32,6 @@ final class WandbEndpoint {
         this.credentials = this.apiKey == null ? null
                 : Base64.getEncoder().encodeToString(("api:" + this.apiKey).getBytes(StandardCharsets.UTF_8));
         this.localPort = localPort;
-    }
-
-    static WandbEndpoint of(WandbConfig config) {
-        return new WandbEndpoint(config.baseUrl(), config.apiKey(), WandbEndpoint::runningHttpPort);
     }
 
     /** True when no API key is set and calls go to the embedded sandbox. */
@@ -66,18 +60,6 @@ final class WandbEndpoint {
     @Override
     public String toString() {
         return sandbox() ? "embedded sandbox" : baseUrl + "/graphql";
-    }
-
-    /**
-     * The port this process's HTTP server listens on. Quarkus writes the real port back into
-     * {@code quarkus.http.test-port} (tests) or {@code quarkus.http.port} once the server is up,
-     * which matters when the configured port is 0.
-     */
-    static int runningHttpPort() {
-        boolean test = LaunchMode.current() == LaunchMode.TEST;
-        return ConfigProvider.getConfig()
-                .getOptionalValue(test ? "quarkus.http.test-port" : "quarkus.http.port", Integer.class)
-                .orElse(test ? 8081 : 8080);
     }
 
     private static String stripTrailingSlashes(String url) {

@@ -1,6 +1,8 @@
 package io.launchpilot.wandb;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -11,21 +13,27 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Readiness check {@code wandb}: DOWN while W&B cannot be reached (or refuses the API key), so that a
  * W&B outage takes replicas out of the load balancer while liveness stays UP and nothing restarts.
- * Cheap: it reuses the outcome of the client's last call when it is recent, and otherwise asks W&B
- * for the viewer at most once per {@code launchpilot.wandb.health-check-every}.
+ * Cheap: it reuses the client's last call when that reached W&B recently, and otherwise asks W&B for
+ * the viewer itself. A failure is never reused: W&B may be back already, and a replica must not stay
+ * out of the load balancer for {@code launchpilot.wandb.health-check-every} after one failed poll.
  */
 @Readiness
 @ApplicationScoped
 public class WandbHealthCheck implements HealthCheck {
 
     private final WandbClient wandb;
-    private final WandbConfig config;
+    private final Duration reuseFor;
     /** One probe at a time: checks arriving meanwhile answer from the last outcome instead of queueing. */
     private final ReentrantLock probing = new ReentrantLock();
 
+    @Inject
     WandbHealthCheck(WandbClient wandb, WandbConfig config) {
+        this(wandb, config.healthCheckEvery());
+    }
+
+    WandbHealthCheck(WandbClient wandb, Duration reuseFor) {
         this.wandb = wandb;
-        this.config = config;
+        this.reuseFor = reuseFor;
     }
 
     @Override
@@ -46,7 +54,7 @@ public class WandbHealthCheck implements HealthCheck {
 
     private Optional<Contact> current() {
         Optional<Contact> last = wandb.lastContact();
-        if (last.isPresent() && last.get().age().compareTo(config.healthCheckEvery()) < 0) {
+        if (last.isPresent() && last.get().reached() && last.get().age().compareTo(reuseFor) < 0) {
             return last;
         }
         if (!probing.tryLock()) {
