@@ -8,13 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.launchpilot.queue.Specs;
 import io.launchpilot.web.SecuredProfile;
 import io.quarkiverse.mcp.server.test.McpAssured;
+import io.quarkiverse.mcp.server.test.McpAssured.ToolInfo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.MultiMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Token roles on MCP over HTTP: a read token reads and gets 403 on every writing tool; a write token writes. */
+/**
+ * Token roles on MCP over HTTP: a read token is offered and may call the reading tools only (403 on every writing
+ * one); a write token is offered and may call them all.
+ */
 @QuarkusTest
 @TestProfile(SecuredProfile.class)
 class McpAccessTest {
@@ -30,6 +37,8 @@ class McpAccessTest {
     @Test
     void readTokensReadAndAreRefusedEveryWrite() {
         McpClient reader = as(SecuredProfile.READ_TOKEN);
+        reader.client().when().toolsList(page -> assertEquals(McpToolsTest.READ_TOOLS,
+                page.tools().stream().map(ToolInfo::name).collect(Collectors.toSet()))).thenAssertResults();
         String specs = Specs.local(ENTITY, "cpu");
         Map<String, Map<String, Object>> writes = Map.of(
                 "apply_queues", Map.of("specs", specs, "confirm", true),
@@ -47,6 +56,10 @@ class McpAccessTest {
         reader.client().disconnect();
 
         McpClient writer = as(SecuredProfile.WRITE_TOKEN);
+        Set<String> everyTool = new HashSet<>(McpToolsTest.READ_TOOLS);
+        everyTool.addAll(McpToolsTest.WRITE_TOOLS);
+        writer.client().when().toolsList(page -> assertEquals(everyTool,
+                page.tools().stream().map(ToolInfo::name).collect(Collectors.toSet()))).thenAssertResults();
         assertEquals("create", writer.ok("apply_queues", Map.of("specs", specs, "confirm", true))
                 .getJsonArray("applied").getJsonObject(0).getString("action"));
         assertEquals(1, writer.ok("list_queues", Map.of("entity", ENTITY)).getInteger("total"));
