@@ -3,7 +3,11 @@
 # `launchpilot sandbox` on a free loopback port, runs tools/list with the inspector's schema portability check
 # (--strict: exit 6 on an error-severity problem) and one tools/call whose structured result the inspector's client
 # checks against the tool's output schema. Needs the packaged jar (./mvnw package -DskipTests), Node 20+ and npm.
+# Runs in `verify` (integration-test phase; -DskipMcpInspector or -DskipConformance skips it); with
+# --junitxml=FILE it also writes its checks as a JUnit report for .ci/summary.sh.
 set -euo pipefail
+junit=""
+for arg in "$@"; do case "$arg" in --junitxml=*) junit=${arg#--junitxml=} ;; esac; done
 here=$(cd "$(dirname "$0")/.." && pwd)
 jar="$here/target/quarkus-app/quarkus-run.jar"
 inspector="@modelcontextprotocol/inspector@${MCP_INSPECTOR_VERSION:-2.12.0}"
@@ -23,27 +27,57 @@ url="http://127.0.0.1:$port/mcp"
 inspect() { npx --yes "$inspector" --cli "$url" --transport http "$@"; }
 
 # --strict lists every portability warning on stderr (nullable fields as ["string","null"]); keep its summary
-inspect --method tools/list --strict >"$work/tools.json" 2>"$work/strict.txt" || { cat "$work/strict.txt" >&2; exit 1; }
-echo "mcp-inspector: --strict: $(tail -n 1 "$work/strict.txt")"
-python3 - "$work/tools.json" <<'PY'
-import json, sys
-tools = json.load(open(sys.argv[1]))["tools"]
-names = sorted(tool["name"] for tool in tools)
-expected = sorted(["list_queues", "get_queue", "plan_queues", "apply_queues", "enqueue_run", "list_runs", "get_run",
+list_status=0
+inspect --method tools/list --strict >"$work/tools.json" 2>"$work/strict.txt" || list_status=$?
+call_status=0
+inspect --method tools/call --tool-name list_runs --tool-arg path=demo/vision limit=2 >"$work/call.json" \
+  2>"$work/call.txt" || call_status=$?
+python3 - "$work" "$list_status" "$call_status" "$junit" <<'PY'
+import json, sys, time, xml.etree.ElementTree as ET
+work, list_status, call_status, junit = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+EXPECTED = sorted(["list_queues", "get_queue", "plan_queues", "apply_queues", "enqueue_run", "list_runs", "get_run",
                    "list_sweeps", "get_sweep", "set_sweep_state", "link_artifact", "list_events", "list_policies",
                    "validate_policy", "dry_run_policy", "list_actions"])
-assert names == expected, names
-for tool in tools:
-    assert "readOnlyHint" in tool.get("annotations", {}), tool["name"]
-    assert tool.get("outputSchema"), tool["name"]
-print(f"mcp-inspector: tools/list: {len(tools)} tools, annotations and output schemas present")
-PY
-inspect --method tools/call --tool-name list_runs --tool-arg path=demo/vision limit=2 >"$work/call.json"
-python3 - "$work/call.json" <<'PY'
-import json, sys
-result = json.load(open(sys.argv[1]))
-assert not result.get("isError"), result
-runs = result["structuredContent"]["runs"]
-assert len(runs) == 2 and result["structuredContent"]["truncated"], result
-print("mcp-inspector: tools/call list_runs: 2 runs, truncated, structured result valid against its output schema")
+
+
+def tools_list():
+    strict = open(f"{work}/strict.txt").read().strip()
+    assert list_status == 0, f"inspector --strict exited {list_status}: {strict[-2000:]}"
+    tools = json.load(open(f"{work}/tools.json"))["tools"]
+    names = sorted(tool["name"] for tool in tools)
+    assert names == EXPECTED, names
+    for tool in tools:
+        assert "readOnlyHint" in tool.get("annotations", {}), tool["name"]
+        assert tool.get("outputSchema"), tool["name"]
+    last = strict.splitlines()[-1] if strict else "no findings"
+    return f"{len(tools)} tools, annotations and output schemas present; --strict: {last}"
+
+
+def tools_call():
+    assert call_status == 0, f"inspector exited {call_status}: {open(f'{work}/call.txt').read()[-2000:]}"
+    result = json.load(open(f"{work}/call.json"))
+    assert not result.get("isError"), result
+    runs = result["structuredContent"]["runs"]
+    assert len(runs) == 2 and result["structuredContent"]["truncated"], result
+    return "list_runs: 2 runs, truncated, structured result valid against its output schema"
+
+
+suite = ET.Element("testsuite", name="mcp-inspector", tests="2")
+failures = 0
+for name, check in [("tools_list_strict", tools_list), ("tools_call_list_runs", tools_call)]:
+    case = ET.SubElement(suite, "testcase", classname="mcp-inspector", name=name)
+    started = time.monotonic()
+    try:
+        print(f"mcp-inspector: {name}: {check()}")
+    except Exception as e:  # an assertion or a malformed answer: both are failures of the check
+        failures += 1
+        ET.SubElement(case, "failure", message=str(e)[:500]).text = repr(e)
+        print(f"mcp-inspector: {name}: FAILED: {e}", file=sys.stderr)
+    case.set("time", f"{time.monotonic() - started:.3f}")
+suite.set("failures", str(failures))
+if junit:
+    import os
+    os.makedirs(os.path.dirname(junit) or ".", exist_ok=True)
+    ET.ElementTree(suite).write(junit, encoding="utf-8", xml_declaration=True)
+sys.exit(1 if failures else 0)
 PY
