@@ -1,11 +1,16 @@
 package io.launchpilot.policy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import static io.launchpilot.spec.YamlSource.describe;
+import static io.launchpilot.spec.YamlSource.isNull;
+import static io.launchpilot.spec.YamlSource.keys;
+import static io.launchpilot.spec.YamlSource.shown;
+import static io.launchpilot.spec.YamlSource.value;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.launchpilot.filter.RunFilter;
+import io.launchpilot.spec.Position;
+import io.launchpilot.spec.SpecProblem;
+import io.launchpilot.spec.YamlSource;
 import io.launchpilot.store.Event;
 import io.launchpilot.sweep.SweepService;
 import io.launchpilot.wandb.ProjectRef;
@@ -21,6 +26,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * The input of {@code policies test}: the events to feed the policies, the runs and sweeps as the engine
@@ -37,6 +48,8 @@ import java.util.Optional;
  * expect:
  *   - { policy: promote, subject: acme/vision/r1 }
  * </pre>
+ *
+ * Read like the policies: every problem at once, each at its {@code file:line:column}.
  */
 public record Fixture(List<Event> events, Map<String, Run> runs, Map<String, Sweep> sweeps, List<Expected> expect) {
 
@@ -44,59 +57,249 @@ public record Fixture(List<Event> events, Map<String, Run> runs, Map<String, Swe
     public record Expected(String policy, String subject) {
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Set<String> TOP_KEYS = keys("runs", "sweeps", "events", "expect");
+    private static final Set<String> RUN_KEYS = keys("path", "displayName", "state", "config", "summary", "tags",
+            "group", "jobType", "sweep", "createdAt", "heartbeatAt");
+    private static final Set<String> SWEEP_KEYS = keys("path", "displayName", "method", "state", "config");
+    private static final Set<String> EVENT_KEYS = keys("type", "subject", "source", "at", "payload");
+    private static final Set<String> EXPECT_KEYS = keys("policy", "subject");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** @throws IllegalArgumentException with a message naming what is wrong */
-    public static Fixture parse(String text) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the fixture is not valid YAML: " + e.getOriginalMessage());
+    /**
+     * Reads a fixture, reporting every problem at once.
+     *
+     * @param source the file name the problems' positions name
+     * @throws PolicySpecException with every problem, each at {@code source:line:column}, in file order
+     */
+    public static Fixture parse(String source, String text) {
+        YamlSource yaml = new YamlSource(source);
+        List<Node> documents = yaml.documents(text);
+        if (yaml.errorCount() > 0) {
+            throw new PolicySpecException(yaml.problems());
         }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("the fixture must be a mapping with events, and optionally runs,"
-                    + " sweeps and expect");
+        if (documents.size() > 1) {
+            yaml.error(documents.get(1), "a fixture is one YAML document");
         }
+        Fixture fixture = documents.isEmpty() || isNull(documents.get(0)) ? empty(yaml) : fixture(yaml, documents.get(0));
+        if (yaml.errorCount() > 0) {
+            throw new PolicySpecException(yaml.problems());
+        }
+        return fixture;
+    }
+
+    private static Fixture empty(YamlSource yaml) {
+        yaml.report(SpecProblem.error(Position.start(yaml.source()), "the fixture is empty: it needs events"));
+        return null;
+    }
+
+    private static Fixture fixture(YamlSource yaml, Node node) {
+        if (!(node instanceof MappingNode root)) {
+            yaml.error(node, "the fixture must be a mapping with events, and optionally runs, sweeps and expect, got "
+                    + describe(node));
+            return null;
+        }
+        Map<String, NodeTuple> fields = yaml.fields(root, "the fixture", TOP_KEYS);
         Map<String, Run> runs = new LinkedHashMap<>();
-        for (JsonNode run : list(root, "runs")) {
-            RunRef ref = RunRef.parse(required(run, "path", "runs[]"));
-            runs.put(ref.path(), new Run(ref.name(), ref, run.path("displayName").asText(ref.name()),
-                    run.path("state").asText("finished"), map(run, "config"), Map.of(), map(run, "summary"),
-                    YAML.convertValue(run.path("tags").isMissingNode() ? YAML.createArrayNode() : run.path("tags"),
-                            List.class),
-                    run.path("group").asText(null), run.path("jobType").asText(null), run.path("sweep").asText(null),
-                    instant(run, "createdAt"), instant(run, "heartbeatAt"), null, null, null, null));
+        for (MappingNode item : items(yaml, value(fields, "runs"), "runs")) {
+            run(yaml, item).ifPresent(run -> unique(yaml, item, runs, run.ref().path(), run, "run"));
         }
         Map<String, Sweep> sweeps = new LinkedHashMap<>();
-        for (JsonNode sweep : list(root, "sweeps")) {
-            SweepRef ref = SweepRef.parse(required(sweep, "path", "sweeps[]"));
-            sweeps.put(ref.path(), new Sweep(ref.name(), ref, sweep.path("displayName").asText(ref.name()),
-                    sweep.path("method").asText("random"), sweep.path("state").asText("FINISHED"), null, null,
-                    map(sweep, "config"), null, null, 0, null));
+        for (MappingNode item : items(yaml, value(fields, "sweeps"), "sweeps")) {
+            sweep(yaml, item).ifPresent(sweep -> unique(yaml, item, sweeps, sweep.ref().path(), sweep, "sweep"));
         }
         List<Event> events = new ArrayList<>();
-        long id = 1;
-        for (JsonNode event : list(root, "events")) {
-            JsonNode payload = event.path("payload");
-            if (!payload.isMissingNode() && !payload.isObject()) {
-                throw new IllegalArgumentException("events[" + (id - 1) + "].payload must be a mapping");
-            }
-            events.add(new Event(id++, required(event, "type", "events[]"), required(event, "subject", "events[]"),
-                    event.path("source").asText("fixture"), Optional.ofNullable(instant(event, "at")).orElse(Instant.EPOCH
-                            .plusSeconds(id)), payload.isObject() ? payload : YAML.createObjectNode()));
+        for (MappingNode item : items(yaml, value(fields, "events"), "events")) {
+            event(yaml, item, events.size() + 1).ifPresent(events::add);
         }
-        if (events.isEmpty()) {
-            throw new IllegalArgumentException("the fixture has no events");
+        Node eventsNode = value(fields, "events");
+        if (eventsNode == null || eventsNode instanceof SequenceNode list && list.getValue().isEmpty()
+                || isNull(eventsNode)) {
+            yaml.error(eventsNode == null ? root : eventsNode, "the fixture has no events: it needs at least one");
         }
         List<Expected> expect = null;
-        if (root.has("expect")) {
+        if (fields.containsKey("expect")) {
             expect = new ArrayList<>();
-            for (JsonNode firing : list(root, "expect")) {
-                expect.add(new Expected(required(firing, "policy", "expect[]"), required(firing, "subject", "expect[]")));
+            for (MappingNode item : items(yaml, value(fields, "expect"), "expect")) {
+                Map<String, NodeTuple> firing = yaml.fields(item, "an expected firing", EXPECT_KEYS);
+                String policy = required(yaml, item, firing, "policy", "expect[]");
+                String subject = required(yaml, item, firing, "subject", "expect[]");
+                if (policy != null && subject != null) {
+                    expect.add(new Expected(policy, subject));
+                }
             }
         }
         return new Fixture(events, runs, sweeps, expect);
+    }
+
+    private static Optional<Run> run(YamlSource yaml, MappingNode item) {
+        Map<String, NodeTuple> fields = yaml.fields(item, "a run", RUN_KEYS);
+        int errorsBefore = yaml.errorCount();
+        RunRef ref = ref(yaml, item, fields, "runs[]", RunRef::parse);
+        String displayName = text(yaml, fields, "displayName", "runs[]");
+        String state = text(yaml, fields, "state", "runs[]");
+        Map<String, Object> config = mapping(yaml, fields, "config", "runs[]");
+        Map<String, Object> summary = mapping(yaml, fields, "summary", "runs[]");
+        List<String> tags = tags(yaml, value(fields, "tags"));
+        String group = text(yaml, fields, "group", "runs[]");
+        String jobType = text(yaml, fields, "jobType", "runs[]");
+        String sweep = text(yaml, fields, "sweep", "runs[]");
+        Instant createdAt = instant(yaml, fields, "createdAt", "runs[]");
+        Instant heartbeatAt = instant(yaml, fields, "heartbeatAt", "runs[]");
+        if (yaml.errorCount() > errorsBefore) {
+            return Optional.empty();
+        }
+        return Optional.of(new Run(ref.name(), ref, displayName != null ? displayName : ref.name(),
+                state != null ? state : "finished", config, Map.of(), summary, tags, group, jobType, sweep, createdAt,
+                heartbeatAt, null, null, null, null));
+    }
+
+    private static Optional<Sweep> sweep(YamlSource yaml, MappingNode item) {
+        Map<String, NodeTuple> fields = yaml.fields(item, "a sweep", SWEEP_KEYS);
+        int errorsBefore = yaml.errorCount();
+        SweepRef ref = ref(yaml, item, fields, "sweeps[]", SweepRef::parse);
+        String displayName = text(yaml, fields, "displayName", "sweeps[]");
+        String method = text(yaml, fields, "method", "sweeps[]");
+        String state = text(yaml, fields, "state", "sweeps[]");
+        Map<String, Object> config = mapping(yaml, fields, "config", "sweeps[]");
+        if (yaml.errorCount() > errorsBefore) {
+            return Optional.empty();
+        }
+        return Optional.of(new Sweep(ref.name(), ref, displayName != null ? displayName : ref.name(),
+                method != null ? method : "random", state != null ? state : "FINISHED", null, null, config, null, null,
+                0, null));
+    }
+
+    /** An event; without {@code at}, events are a second apart from the epoch. */
+    private static Optional<Event> event(YamlSource yaml, MappingNode item, long id) {
+        Map<String, NodeTuple> fields = yaml.fields(item, "an event", EVENT_KEYS);
+        int errorsBefore = yaml.errorCount();
+        String type = required(yaml, item, fields, "type", "events[]");
+        String subject = required(yaml, item, fields, "subject", "events[]");
+        String source = text(yaml, fields, "source", "events[]");
+        Instant at = instant(yaml, fields, "at", "events[]");
+        Map<String, Object> payload = mapping(yaml, fields, "payload", "events[]");
+        if (yaml.errorCount() > errorsBefore) {
+            return Optional.empty();
+        }
+        return Optional.of(new Event(id, type, subject, source != null ? source : "fixture",
+                at != null ? at : Instant.EPOCH.plusSeconds(id), JSON.valueToTree(payload)));
+    }
+
+    /** The mappings of a list; a missing or null list is empty, anything else is reported. */
+    private static List<MappingNode> items(YamlSource yaml, Node node, String key) {
+        if (node == null || isNull(node)) {
+            return List.of();
+        }
+        if (!(node instanceof SequenceNode list)) {
+            yaml.error(node, key + " must be a list, got " + describe(node));
+            return List.of();
+        }
+        List<MappingNode> items = new ArrayList<>();
+        for (Node item : list.getValue()) {
+            if (item instanceof MappingNode mapping) {
+                items.add(mapping);
+            } else {
+                yaml.error(item, "each of " + key + " must be a mapping, got " + describe(item));
+            }
+        }
+        return items;
+    }
+
+    private static <T> void unique(YamlSource yaml, MappingNode item, Map<String, T> found, String path, T value,
+            String what) {
+        if (found.putIfAbsent(path, value) != null) {
+            yaml.error(item, "the " + what + " " + path + " is given twice");
+        }
+    }
+
+    private static <T> T ref(YamlSource yaml, MappingNode item, Map<String, NodeTuple> fields, String where,
+            Function<String, T> parser) {
+        String path = required(yaml, item, fields, "path", where);
+        if (path == null) {
+            return null;
+        }
+        try {
+            return parser.apply(path);
+        } catch (IllegalArgumentException e) {
+            yaml.error(value(fields, "path"), where + ".path: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static String required(YamlSource yaml, MappingNode item, Map<String, NodeTuple> fields, String key,
+            String where) {
+        if (value(fields, key) == null) {
+            yaml.error(item, where + "." + key + " is required");
+            return null;
+        }
+        String text = text(yaml, fields, key, where);
+        if (text != null && text.isBlank()) {
+            yaml.error(value(fields, key), where + "." + key + " must not be empty");
+            return null;
+        }
+        return text;
+    }
+
+    private static String text(YamlSource yaml, Map<String, NodeTuple> fields, String key, String where) {
+        Node node = value(fields, key);
+        if (node == null) {
+            return null;
+        }
+        String text = yaml.text(node);
+        if (text == null) {
+            yaml.error(node, where + "." + key + " must be text, got " + describe(node));
+        }
+        return text;
+    }
+
+    /** A mapping with its values' own types (numbers stay numbers); empty when not given. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> mapping(YamlSource yaml, Map<String, NodeTuple> fields, String key,
+            String where) {
+        Node node = value(fields, key);
+        if (node == null || isNull(node)) {
+            return Map.of();
+        }
+        if (!(node instanceof MappingNode)) {
+            yaml.error(node, where + "." + key + " must be a mapping, got " + describe(node));
+            return Map.of();
+        }
+        return (Map<String, Object>) yaml.plain(node, where + "." + key, (text, at) -> {
+        });
+    }
+
+    private static List<String> tags(YamlSource yaml, Node node) {
+        if (node == null || isNull(node)) {
+            return List.of();
+        }
+        if (!(node instanceof SequenceNode list)) {
+            yaml.error(node, "runs[].tags must be a list of text, got " + describe(node));
+            return List.of();
+        }
+        List<String> tags = new ArrayList<>();
+        for (Node item : list.getValue()) {
+            String tag = yaml.text(item);
+            if (tag == null) {
+                yaml.error(item, "runs[].tags must be a list of text, got " + describe(item));
+            } else {
+                tags.add(tag);
+            }
+        }
+        return tags;
+    }
+
+    private static Instant instant(YamlSource yaml, Map<String, NodeTuple> fields, String key, String where) {
+        String text = text(yaml, fields, key, where);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            yaml.error(value(fields, key), where + "." + key
+                    + " must be an ISO-8601 instant such as 2026-01-01T00:00:00Z, got " + shown(text));
+            return null;
+        }
     }
 
     /** The fixture's runs and sweeps standing in for W&B. */
@@ -135,50 +338,5 @@ public record Fixture(List<Event> events, Map<String, Run> runs, Map<String, Swe
                         .filter(run -> compiled.matches(FiringContext.document(run))).limit(limit).toList();
             }
         };
-    }
-
-    private static List<JsonNode> list(JsonNode root, String key) {
-        JsonNode node = root.path(key);
-        if (node.isMissingNode() || node.isNull()) {
-            return List.of();
-        }
-        if (!node.isArray()) {
-            throw new IllegalArgumentException(key + " must be a list");
-        }
-        List<JsonNode> items = new ArrayList<>();
-        node.forEach(item -> {
-            if (!item.isObject()) {
-                throw new IllegalArgumentException("each of " + key + " must be a mapping");
-            }
-            items.add(item);
-        });
-        return items;
-    }
-
-    private static String required(JsonNode node, String key, String where) {
-        String value = node.path(key).asText(null);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(where + "." + key + " is required");
-        }
-        return value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(JsonNode node, String key) {
-        JsonNode value = node.path(key);
-        return value.isObject() ? YAML.convertValue((ObjectNode) value, Map.class) : Map.of();
-    }
-
-    private static Instant instant(JsonNode node, String key) {
-        String text = node.path(key).asText(null);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(key + " must be an ISO-8601 instant such as 2026-01-01T00:00:00Z, got "
-                    + text);
-        }
     }
 }

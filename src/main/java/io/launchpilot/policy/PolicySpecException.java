@@ -4,7 +4,7 @@ import io.launchpilot.spec.SpecProblem;
 import java.util.List;
 
 /**
- * A set of policies with at least one error: none of it is used. {@link #problems()} holds every
+ * A set of policies, or a fixture to test them with ({@link Fixture#parse}), with at least one error: none of it is used. {@link #problems()} holds every
  * problem found, in source order, each with its {@code file:line:column}.
  */
 public class PolicySpecException extends RuntimeException {
@@ -13,7 +13,7 @@ public class PolicySpecException extends RuntimeException {
 
     public PolicySpecException(List<SpecProblem> problems) {
         super(problems.isEmpty() ? "invalid policies" : problems.size() == 1 ? problems.get(0).toString()
-                : problems.size() + " problems in the policies, the first: " + problems.get(0));
+                : problems.size() + " problems, the first: " + problems.get(0));
         this.problems = List.copyOf(problems);
     }
 

@@ -8,8 +8,12 @@ import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 /** {@code policies validate|list|test} through the real command tree: output and exit codes. */
@@ -82,7 +86,76 @@ class PoliciesCommandsTest {
         assertEquals(List.of("expected but not fired: promote-sweep-winner on demo/vision/s2",
                 "fired but not expected: promote-sweep-winner on demo/vision/s1"), mismatch.errorLines());
 
-        Files.writeString(wrong, "events: []\n");
-        assertEquals(2, launch("policies", "test", "config/policies", "--fixture", wrong.toString()).exitCode());
+    }
+
+    static Stream<Arguments> badFixtures() {
+        return Stream.of(
+                Arguments.of("", List.of("1:1: the fixture is empty: it needs events")),
+                Arguments.of("events: [ { type: run.created\n", List.of(
+                        "2:1: not valid YAML: expected ',' or '}', but got <stream end>")),
+                Arguments.of("- { type: run.created }\n", List.of("1:1: the fixture must be a mapping with events,"
+                        + " and optionally runs, sweeps and expect, got a list")),
+                Arguments.of("events: []\n", List.of("1:9: the fixture has no events: it needs at least one")),
+                Arguments.of("runs: []\n", List.of("1:1: the fixture has no events: it needs at least one")),
+                Arguments.of("events: { type: run.created }\n", List.of(
+                        "1:9: events must be a list, got a mapping")),
+                Arguments.of("""
+                        runs:
+                          - { path: demo/vision, state: finished, summary: 0.9 }
+                          - { state: finished, tags: [a, [b]] }
+                          - promoted
+                        sweeps:
+                          - { path: demo/vision/s1, stat: FINISHED }
+                        events:
+                          - { type: run.state_changed, subject: demo/vision/r1, at: yesterday, paylod: { to: finished } }
+                          - { subject: demo/vision/r1, payload: [to, finished] }
+                        expect:
+                          - { policy: promote }
+                        extra: 1
+                        """, List.of(
+                        "2:13: runs[].path: expected entity/project/run, got demo/vision",
+                        "2:52: runs[].summary must be a mapping, got \"0.9\"",
+                        "3:5: runs[].path is required",
+                        "3:34: runs[].tags must be a list of text, got a list",
+                        "4:5: each of runs must be a mapping, got \"promoted\"",
+                        "6:29: unknown key \"stat\" in a sweep; did you mean state?",
+                        "8:61: events[].at must be an ISO-8601 instant such as 2026-01-01T00:00:00Z, got \"yesterday\"",
+                        "8:72: unknown key \"paylod\" in an event; did you mean payload?",
+                        "9:5: events[].type is required",
+                        "9:41: events[].payload must be a mapping, got a list",
+                        "11:5: expect[].subject is required",
+                        "12:1: unknown key \"extra\" in the fixture; expected runs, sweeps, events, expect")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badFixtures")
+    void testPrintsEveryProblemOfTheFixtureWithItsPositionAndExitsTwo(String fixture, List<String> problems)
+            throws Exception {
+        Path file = directory.resolve("bad-fixture.yaml");
+        Files.writeString(file, fixture);
+        CommandResult result = launch("policies", "test", "config/policies", "--fixture", file.toString());
+        assertEquals(2, result.exitCode(), result.errorOutput());
+        assertEquals(problems.stream().map(problem -> file + ":" + problem).toList(), result.errorLines());
+        assertEquals("", result.output());
+    }
+
+    @Test
+    void testPrintsTheProblemsOfThePoliciesAndOfTheFixtureTogether() throws Exception {
+        Path policy = directory.resolve("bad.yaml");
+        Files.writeString(policy, """
+                apiVersion: launchpilot/v1
+                kind: Policy
+                metadata: { name: bad }
+                spec:
+                  on: [ { event: run.state_changed } ]
+                  do: [ { tagRn: { add: [x] } } ]
+                """);
+        Path fixture = directory.resolve("fixture.yaml");
+        Files.writeString(fixture, "events:\n  - { type: run.created, subjet: demo/vision/r1 }\n");
+        CommandResult result = launch("policies", "test", policy.toString(), "--fixture", fixture.toString());
+        assertEquals(2, result.exitCode());
+        assertEquals(List.of(policy + ":6:11: unknown action \"tagRn\"; did you mean tagRun?",
+                fixture + ":2:5: events[].subject is required",
+                fixture + ":2:26: unknown key \"subjet\" in an event; did you mean subject?"), result.errorLines());
     }
 }

@@ -8,6 +8,7 @@ import io.launchpilot.policy.FiringView;
 import io.launchpilot.policy.PolicyLoader;
 import io.launchpilot.policy.PolicyService;
 import io.launchpilot.policy.PolicySet;
+import io.launchpilot.policy.PolicySpecException;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -40,17 +41,23 @@ public class PoliciesTestCommand extends PrintingCommand {
 
     @Override
     public Integer call() {
-        PolicySet policies = PolicyFiles.load(loader, List.of(file), spec.commandLine().getErr());
-        if (policies == null) {
-            return PolicyFiles.INVALID;
-        }
-        Fixture fixture;
+        String text;
         try {
-            fixture = Fixture.parse(Files.readString(fixturePath));
+            text = Files.readString(fixturePath);
         } catch (IOException e) {
             throw new UsageException("cannot read the fixture " + fixturePath + ": " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(fixturePath + ": " + e.getMessage());
+        }
+        // the policies' problems and the fixture's are printed together, so that one run shows all of them
+        PolicySet policies = PolicyFiles.load(loader, List.of(file), spec.commandLine().getErr());
+        Fixture fixture;
+        try {
+            fixture = Fixture.parse(fixturePath.toString(), text);
+        } catch (PolicySpecException e) {
+            PolicyFiles.print(e, spec.commandLine().getErr());
+            return PolicyFiles.INVALID;
+        }
+        if (policies == null) {
+            return PolicyFiles.INVALID;
         }
         List<FiringView> firings = service.test(policies, fixture);
         printList(firings, List.of(

@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Loads policy files for a command, printing every problem as {@code file:line:column: reason}. */
+/** Loads policy files for a command, printing every problem (theirs or a fixture's) as {@code file:line:column: reason}. */
 final class PolicyFiles {
 
     /** Exit code for invalid policies, as for any validation error. */
@@ -22,9 +22,14 @@ final class PolicyFiles {
         try {
             return loader.load(paths);
         } catch (PolicySpecException e) {
-            e.problems().stream().map(SpecProblem::toString).forEach(err::println);
-            err.flush();
+            print(e, err);
             return null;
         }
+    }
+
+    /** Every problem, one {@code file:line:column: reason} line each. */
+    static void print(PolicySpecException e, PrintWriter err) {
+        e.problems().stream().map(SpecProblem::toString).forEach(err::println);
+        err.flush();
     }
 }
