@@ -45,23 +45,38 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * events:
  *   - { type: run.state_changed, subject: acme/vision/r1, at: "2026-01-01T00:00:00Z",
  *       payload: {entity: acme, project: vision, run: r1, from: running, to: finished} }
+ * ticks:
+ *   - { at: "2026-01-02T02:00:00Z", policy: nightly }
  * expect:
  *   - { policy: promote, subject: acme/vision/r1 }
  * </pre>
  *
  * Read like the policies: every problem at once, each at its {@code file:line:column}.
  */
-public record Fixture(List<Event> events, Map<String, Run> runs, Map<String, Sweep> sweeps, List<Expected> expect) {
+public record Fixture(List<Event> events, List<Tick> ticks, Map<String, Run> runs, Map<String, Sweep> sweeps,
+        List<Expected> expect) {
 
     /** A firing the fixture expects; null {@code expect} means only print what fires. */
     public record Expected(String policy, String subject) {
     }
 
-    private static final Set<String> TOP_KEYS = keys("runs", "sweeps", "events", "expect");
+    /**
+     * A cron minute: the schedule triggers (of {@code policy}, or of every policy) with a tick at {@code at}
+     * fire as the engine would fire them then.
+     *
+     * @param at a whole minute
+     * @param policy the policy's name, or null for all
+     * @param position where the tick stands in the fixture, to report a policy that does not exist
+     */
+    public record Tick(Instant at, String policy, Position position) {
+    }
+
+    private static final Set<String> TOP_KEYS = keys("runs", "sweeps", "events", "ticks", "expect");
     private static final Set<String> RUN_KEYS = keys("path", "displayName", "state", "config", "summary", "tags",
             "group", "jobType", "sweep", "createdAt", "heartbeatAt");
     private static final Set<String> SWEEP_KEYS = keys("path", "displayName", "method", "state", "config");
     private static final Set<String> EVENT_KEYS = keys("type", "subject", "source", "at", "payload");
+    private static final Set<String> TICK_KEYS = keys("at", "policy");
     private static final Set<String> EXPECT_KEYS = keys("policy", "subject");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -88,13 +103,14 @@ public record Fixture(List<Event> events, Map<String, Run> runs, Map<String, Swe
     }
 
     private static Fixture empty(YamlSource yaml) {
-        yaml.report(SpecProblem.error(Position.start(yaml.source()), "the fixture is empty: it needs events"));
+        yaml.report(SpecProblem.error(Position.start(yaml.source()), "the fixture is empty: it needs events or ticks"));
         return null;
     }
 
     private static Fixture fixture(YamlSource yaml, Node node) {
         if (!(node instanceof MappingNode root)) {
-            yaml.error(node, "the fixture must be a mapping with events, and optionally runs, sweeps and expect, got "
+            yaml.error(node, "the fixture must be a mapping with events or ticks, and optionally runs, sweeps and expect,"
+                    + " got "
                     + describe(node));
             return null;
         }
@@ -111,10 +127,15 @@ public record Fixture(List<Event> events, Map<String, Run> runs, Map<String, Swe
         for (MappingNode item : items(yaml, value(fields, "events"), "events")) {
             event(yaml, item, events.size() + 1).ifPresent(events::add);
         }
+        List<Tick> ticks = new ArrayList<>();
+        for (MappingNode item : items(yaml, value(fields, "ticks"), "ticks")) {
+            tick(yaml, item).ifPresent(ticks::add);
+        }
         Node eventsNode = value(fields, "events");
-        if (eventsNode == null || eventsNode instanceof SequenceNode list && list.getValue().isEmpty()
-                || isNull(eventsNode)) {
-            yaml.error(eventsNode == null ? root : eventsNode, "the fixture has no events: it needs at least one");
+        Node ticksNode = value(fields, "ticks");
+        if (empty(eventsNode) && empty(ticksNode)) {
+            yaml.error(eventsNode != null ? eventsNode : ticksNode != null ? ticksNode : root,
+                    "the fixture has no events or ticks: it needs at least one");
         }
         List<Expected> expect = null;
         if (fields.containsKey("expect")) {
@@ -128,7 +149,27 @@ public record Fixture(List<Event> events, Map<String, Run> runs, Map<String, Swe
                 }
             }
         }
-        return new Fixture(events, runs, sweeps, expect);
+        return new Fixture(events, ticks, runs, sweeps, expect);
+    }
+
+    private static boolean empty(Node list) {
+        return list == null || isNull(list) || list instanceof SequenceNode sequence && sequence.getValue().isEmpty();
+    }
+
+    private static Optional<Tick> tick(YamlSource yaml, MappingNode item) {
+        Map<String, NodeTuple> fields = yaml.fields(item, "a tick", TICK_KEYS);
+        int errorsBefore = yaml.errorCount();
+        Instant at = instant(yaml, fields, "at", "ticks[]");
+        if (at == null && value(fields, "at") == null) {
+            yaml.error(item, "ticks[].at is required");
+        } else if (at != null && (at.getEpochSecond() % 60 != 0 || at.getNano() != 0)) {
+            yaml.error(value(fields, "at"), "ticks[].at must be a whole minute (cron ticks are), got " + at);
+        }
+        String policy = text(yaml, fields, "policy", "ticks[]");
+        if (yaml.errorCount() > errorsBefore) {
+            return Optional.empty();
+        }
+        return Optional.of(new Tick(at, policy, yaml.position(item)));
     }
 
     private static Optional<Run> run(YamlSource yaml, MappingNode item) {

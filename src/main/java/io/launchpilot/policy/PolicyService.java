@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.launchpilot.filter.RunFilter;
 import io.launchpilot.policy.expr.ExpressionException;
+import io.launchpilot.spec.SpecProblem;
 import io.launchpilot.store.Event;
 import io.launchpilot.store.FiringRecord;
 import io.launchpilot.wandb.RunRef;
@@ -34,14 +35,17 @@ public class PolicyService {
     private final Subjects subjects;
     private final Instance<Firings> firings;
     private final Clock clock;
+    private final PoliciesConfig config;
 
     @Inject
-    PolicyService(PolicyEngine engine, PolicyLoader loader, Subjects subjects, Instance<Firings> firings, Clock clock) {
+    PolicyService(PolicyEngine engine, PolicyLoader loader, Subjects subjects, Instance<Firings> firings, Clock clock,
+            PoliciesConfig config) {
         this.engine = engine;
         this.loader = loader;
         this.subjects = subjects;
         this.firings = firings;
         this.clock = clock;
+        this.config = config;
     }
 
     /**
@@ -109,25 +113,86 @@ public class PolicyService {
     }
 
     /**
-     * Feeds a fixture's events, in order, to policies, with the fixture's runs and sweeps standing in for
-     * W&B: the firings that would happen, limits applied over the fixture's own times.
+     * Feeds a fixture's events and cron ticks, in time order (an event before a tick of the same instant), to
+     * policies, with the fixture's runs and sweeps standing in for W&B: the firings that would happen, limits
+     * applied over the fixture's own times. A tick goes through the engine's own tick evaluation (a scoped
+     * schedule's subjects are the fixture's runs matching {@code when}, at most
+     * {@code launchpilot.policies.schedule-run-limit}); as a fixture acts on nothing and takes each tick at its
+     * own minute, {@code concurrency} and {@code startingDeadline} never hold one back.
+     *
+     * @throws PolicySpecException when a tick names a policy that is not tested or has no schedule trigger
      */
     public List<FiringView> test(PolicySet policies, Fixture fixture) {
+        checkTicks(policies, fixture.ticks());
         Evaluator evaluator = new Evaluator(fixture.subjects());
         Map<String, List<Instant>> fired = new HashMap<>();
         List<FiringView> result = new ArrayList<>();
-        for (int i = 0; i < fixture.events().size(); i++) {
-            Event event = fixture.events().get(i);
-            for (Policy policy : policies.policies()) {
-                for (FiringView firing : fire(evaluator, policy, event, i, event.observedAt())) {
-                    List<Instant> times = fired.computeIfAbsent(policy.name(), p -> new ArrayList<>());
-                    Optional<String> refusal = policy.limits().refusal(times.stream().max(Instant::compareTo),
-                            since -> (int) times.stream().filter(t -> !t.isBefore(since)).count(), event.observedAt());
-                    if (refusal.isEmpty() && !firing.outcome().equals("pending")) {
-                        times.add(event.observedAt());
+        int event = 0;
+        int tick = 0;
+        while (event < fixture.events().size() || tick < fixture.ticks().size()) {
+            boolean eventFirst = tick == fixture.ticks().size() || event < fixture.events().size()
+                    && !fixture.events().get(event).observedAt().isAfter(fixture.ticks().get(tick).at());
+            Instant now;
+            List<FiringView> firings;
+            if (eventFirst) {
+                now = fixture.events().get(event).observedAt();
+                firings = fire(evaluator, policies, fixture.events().get(event), event, now);
+                event++;
+            } else {
+                now = fixture.ticks().get(tick).at();
+                firings = tick(evaluator, policies, fixture.ticks().get(tick), tick);
+                tick++;
+            }
+            for (FiringView firing : firings) {
+                List<Instant> times = fired.computeIfAbsent(firing.policy(), p -> new ArrayList<>());
+                Optional<String> refusal = policies.policy(firing.policy()).orElseThrow().limits().refusal(
+                        times.stream().max(Instant::compareTo),
+                        since -> (int) times.stream().filter(t -> !t.isBefore(since)).count(), now);
+                if (refusal.isEmpty() && !firing.outcome().equals("pending")) {
+                    times.add(now);
+                }
+                result.add(refusal.map(firing::withOutcome).orElse(firing));
+            }
+        }
+        return result;
+    }
+
+    private static void checkTicks(PolicySet policies, List<Fixture.Tick> ticks) {
+        List<SpecProblem> problems = new ArrayList<>();
+        for (Fixture.Tick tick : ticks) {
+            if (tick.policy() != null && policies.policy(tick.policy()).stream().flatMap(p -> p.triggers().stream())
+                    .noneMatch(Trigger.OnSchedule.class::isInstance)) {
+                problems.add(SpecProblem.error(tick.position(), "ticks[].policy: no policy " + tick.policy()
+                        + " with a schedule trigger among the policies tested"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PolicySpecException(problems);
+        }
+    }
+
+    private static List<FiringView> fire(Evaluator evaluator, PolicySet policies, Event event, int index,
+            Instant now) {
+        List<FiringView> result = new ArrayList<>();
+        for (Policy policy : policies.policies()) {
+            result.addAll(fire(evaluator, policy, event, index, now));
+        }
+        return result;
+    }
+
+    /** The firings of the schedule triggers with a tick at this minute, as the engine decides them. */
+    private List<FiringView> tick(Evaluator evaluator, PolicySet policies, Fixture.Tick tick, int index) {
+        List<FiringView> result = new ArrayList<>();
+        for (Policy policy : policies.policies()) {
+            if (tick.policy() != null && !tick.policy().equals(policy.name())) {
+                continue;
+            }
+            for (Trigger trigger : policy.triggers()) {
+                if (trigger instanceof Trigger.OnSchedule schedule && schedule.ticksAt(tick.at())) {
+                    for (Evaluator.Candidate candidate : evaluator.tick(policy, schedule, tick.at(),
+                            config.scheduleRunLimit())) {
+                        result.add(view(candidate, null, index, tick.at()));
                     }
-                    result.add(refusal.map(reason -> new FiringView(firing.event(), firing.policy(), firing.trigger(),
-                            firing.subject(), firing.key(), reason, firing.actions())).orElse(firing));
                 }
             }
         }
@@ -138,21 +203,24 @@ public class PolicyService {
         Evaluator.Occurrence occurrence = evaluator.occurrence(event);
         List<FiringView> result = new ArrayList<>();
         for (Trigger trigger : policy.triggers()) {
-            if (!Evaluator.matches(trigger, event)) {
-                continue;
+            if (Evaluator.matches(trigger, event)) {
+                evaluator.candidate(policy, trigger, occurrence)
+                        .ifPresent(candidate -> result.add(view(candidate, index, null, now)));
             }
-            evaluator.candidate(policy, trigger, occurrence).ifPresent(candidate -> {
-                try {
-                    Firing firing = Evaluator.plan(candidate, now);
-                    String outcome = policy.holdFor() != null ? "pending"
-                            : policy.mode() == PolicyMode.AUDIT ? "audit" : "fire";
-                    result.add(FiringView.of(index, firing, outcome));
-                } catch (ExpressionException e) {
-                    result.add(new FiringView(index, policy.name(), trigger.id(), candidate.subject(),
-                            candidate.key(), "unresolved: " + e.getMessage(), List.of()));
-                }
-            });
         }
         return result;
+    }
+
+    /** The firing of a candidate with its actions resolved, or why they cannot be. */
+    private static FiringView view(Evaluator.Candidate candidate, Integer event, Integer tick, Instant now) {
+        Policy policy = candidate.policy();
+        try {
+            Firing firing = Evaluator.plan(candidate, now);
+            String outcome = policy.holdFor() != null ? "pending" : policy.mode() == PolicyMode.AUDIT ? "audit" : "fire";
+            return FiringView.of(event, tick, firing, outcome);
+        } catch (ExpressionException e) {
+            return new FiringView(event, tick, policy.name(), candidate.trigger().id(), candidate.subject(),
+                    candidate.key(), "unresolved: " + e.getMessage(), List.of());
+        }
     }
 }

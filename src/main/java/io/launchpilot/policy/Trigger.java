@@ -4,6 +4,7 @@ import com.cronutils.model.time.ExecutionTime;
 import io.launchpilot.filter.RunFilter;
 import io.launchpilot.spec.Position;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Set;
 
@@ -77,6 +78,11 @@ public sealed interface Trigger {
         @Override
         public Set<String> provides() {
             return scope == null ? Set.of("schedule") : Set.of("schedule", "run");
+        }
+
+        /** Whether the cron has a tick at this instant (a whole minute), read in the trigger's time zone. */
+        public boolean ticksAt(Instant at) {
+            return times.isMatch(at.atZone(timezone));
         }
     }
 

@@ -88,15 +88,46 @@ class PoliciesCommandsTest {
 
     }
 
+    @Test
+    void testFiresTheSchedulesOfATickAsTheEngineDecidesThem() {
+        CommandResult result = launch("policies", "test", "config/policies", "--fixture",
+                "config/policies-tests/nightly-candidates.yaml", "-o", "json");
+        assertEquals(0, result.exitCode(), result.errorOutput());
+        // one firing: the 02:00 Berlin tick on the only run of the scope that matches when; none at 03:00
+        List<String> keys = result.outputLines().stream().filter(line -> line.contains("\"key\" :"))
+                .map(String::strip).toList();
+        assertEquals(1, keys.size(), result.output());
+        assertTrue(keys.get(0).startsWith("\"key\" : \"nightly-candidates@t1767315600-"), result.output());
+        assertTrue(result.output().contains("\"subject\" : \"demo/vision/r-good\""), result.output());
+        assertTrue(result.output().contains("\"tick\" : 0,"), result.output());
+        assertTrue(result.output().contains("\"outcome\" : \"audit\""), result.output());
+        assertTrue(result.output().contains("\"message\" : \"demo/vision/r-good reached 0.93 (tick 2026-01-02T01:00:00Z)\""),
+                result.output());
+    }
+
     static Stream<Arguments> badFixtures() {
         return Stream.of(
-                Arguments.of("", List.of("1:1: the fixture is empty: it needs events")),
+                Arguments.of("", List.of("1:1: the fixture is empty: it needs events or ticks")),
                 Arguments.of("events: [ { type: run.created\n", List.of(
                         "2:1: not valid YAML: expected ',' or '}', but got <stream end>")),
-                Arguments.of("- { type: run.created }\n", List.of("1:1: the fixture must be a mapping with events,"
-                        + " and optionally runs, sweeps and expect, got a list")),
-                Arguments.of("events: []\n", List.of("1:9: the fixture has no events: it needs at least one")),
-                Arguments.of("runs: []\n", List.of("1:1: the fixture has no events: it needs at least one")),
+                Arguments.of("- { type: run.created }\n", List.of("1:1: the fixture must be a mapping with events or"
+                        + " ticks, and optionally runs, sweeps and expect, got a list")),
+                Arguments.of("events: []\n", List.of("1:9: the fixture has no events or ticks: it needs at least one")),
+                Arguments.of("runs: []\n", List.of("1:1: the fixture has no events or ticks: it needs at least one")),
+                Arguments.of("""
+                        ticks:
+                          - { at: "2026-01-02T01:00:30Z" }
+                          - { polcy: nightly-candidates }
+                          - { at: 2026-01-02, policy: [nightly-candidates] }
+                        """, List.of(
+                        "2:11: ticks[].at must be a whole minute (cron ticks are), got 2026-01-02T01:00:30Z",
+                        "3:5: ticks[].at is required",
+                        "3:7: unknown key \"polcy\" in a tick; did you mean policy?",
+                        "4:11: ticks[].at must be an ISO-8601 instant such as 2026-01-01T00:00:00Z, got \"2026-01-02\"",
+                        "4:31: ticks[].policy must be text, got a list")),
+                Arguments.of("ticks: [ { at: \"2026-01-02T01:00:00Z\", policy: promote-sweep-winner } ]\n", List.of(
+                        "1:10: ticks[].policy: no policy promote-sweep-winner with a schedule trigger among the policies"
+                        + " tested")),
                 Arguments.of("events: { type: run.created }\n", List.of(
                         "1:9: events must be a list, got a mapping")),
                 Arguments.of("""
@@ -124,7 +155,7 @@ class PoliciesCommandsTest {
                         "9:5: events[].type is required",
                         "9:41: events[].payload must be a mapping, got a list",
                         "11:5: expect[].subject is required",
-                        "12:1: unknown key \"extra\" in the fixture; expected runs, sweeps, events, expect")));
+                        "12:1: unknown key \"extra\" in the fixture; expected runs, sweeps, events, ticks, expect")));
     }
 
     @ParameterizedTest

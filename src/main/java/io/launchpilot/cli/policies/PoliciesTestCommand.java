@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "test", mixinStandardHelpOptions = true,
-        description = {"Feed a fixture's events to policies, with the fixture's runs and sweeps standing in for W&B,",
+        description = {"Feed a fixture's events and cron ticks to policies, with the fixture's runs and sweeps standing in for W&B,",
                 "and print the firings that would happen with their resolved actions (like promtool test rules).",
                 "Acts on nothing. Exit 0; 1 when the fixture's expect list differs; 2 for invalid input."})
 public class PoliciesTestCommand extends PrintingCommand {
@@ -30,7 +30,7 @@ public class PoliciesTestCommand extends PrintingCommand {
     Path file;
 
     @Option(names = "--fixture", required = true, paramLabel = "EVENTS.yaml",
-            description = "events, runs, sweeps and optionally expect; see the README, section Policies.")
+            description = "events and/or ticks, runs, sweeps and optionally expect; see the README, section Policies.")
     Path fixturePath;
 
     @Inject
@@ -59,9 +59,16 @@ public class PoliciesTestCommand extends PrintingCommand {
         if (policies == null) {
             return PolicyFiles.INVALID;
         }
-        List<FiringView> firings = service.test(policies, fixture);
+        List<FiringView> firings;
+        try {
+            firings = service.test(policies, fixture);
+        } catch (PolicySpecException e) {
+            PolicyFiles.print(e, spec.commandLine().getErr());
+            return PolicyFiles.INVALID;
+        }
         printList(firings, List.of(
                 Column.of("EVENT", FiringView::event),
+                Column.of("TICK", FiringView::tick),
                 Column.of("POLICY", FiringView::policy),
                 Column.of("SUBJECT", FiringView::subject),
                 Column.of("OUTCOME", FiringView::outcome),
