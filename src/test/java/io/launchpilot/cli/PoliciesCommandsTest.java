@@ -105,6 +105,37 @@ class PoliciesCommandsTest {
                 result.output());
     }
 
+    @Test
+    void testTakesTicksWithoutAScopeOncePerMinuteOfTheCronWithLimits() throws Exception {
+        Path policy = directory.resolve("hourly.yaml");
+        Files.writeString(policy, """
+                apiVersion: launchpilot/v1
+                kind: Policy
+                metadata: { name: hourly }
+                spec:
+                  on: [ { schedule: { cron: "0 * * * *" } } ]
+                  do: [ { log: { message: "tick ${schedule.time}" } } ]
+                  limits: { cooldown: 90m }
+                """);
+        Path fixture = directory.resolve("ticks.yaml");
+        Files.writeString(fixture, """
+                ticks:
+                  - { at: "2026-01-02T01:00:00Z" }
+                  - { at: "2026-01-02T01:30:00Z" }
+                  - { at: "2026-01-02T02:00:00Z" }
+                  - { at: "2026-01-02T03:00:00Z", policy: hourly }
+                """);
+        CommandResult result = launch("policies", "test", policy.toString(), "--fixture", fixture.toString());
+        assertEquals(0, result.exitCode(), result.errorOutput());
+        // 01:30 is no tick of the cron; 02:00 comes within the cooldown of 01:00
+        assertEquals(List.of(
+                "EVENT  TICK  POLICY  SUBJECT             OUTCOME   ACTIONS",
+                "-      0     hourly  schedule:0 * * * *  fire      log {\"message\":\"tick 2026-01-02T01:00:00Z\",\"level\":\"info\"}",
+                "-      2     hourly  schedule:0 * * * *  cooldown  log {\"message\":\"tick 2026-01-02T02:00:00Z\",\"level\":\"info\"}",
+                "-      3     hourly  schedule:0 * * * *  fire      log {\"message\":\"tick 2026-01-02T03:00:00Z\",\"level\":\"info\"}"),
+                result.outputLines());
+    }
+
     static Stream<Arguments> badFixtures() {
         return Stream.of(
                 Arguments.of("", List.of("1:1: the fixture is empty: it needs events or ticks")),
