@@ -90,19 +90,20 @@ public record Fixture(List<Event> events, List<Tick> ticks, Map<String, Run> run
         YamlSource yaml = new YamlSource(source);
         List<Node> documents = yaml.documents(text);
         if (yaml.errorCount() > 0) {
+            // a syntax error ends the reading: the documents before it are not the whole fixture
             throw new PolicySpecException(yaml.problems());
         }
         if (documents.size() > 1) {
             yaml.error(documents.get(1), "a fixture is one YAML document");
         }
-        Fixture fixture = documents.isEmpty() || isNull(documents.get(0)) ? empty(yaml) : fixture(yaml, documents.get(0));
+        Fixture fixture = documents.isEmpty() || isNull(documents.get(0)) ? reportEmpty(yaml) : fixture(yaml, documents.get(0));
         if (yaml.errorCount() > 0) {
             throw new PolicySpecException(yaml.problems());
         }
         return fixture;
     }
 
-    private static Fixture empty(YamlSource yaml) {
+    private static Fixture reportEmpty(YamlSource yaml) {
         yaml.report(SpecProblem.error(Position.start(yaml.source()), "the fixture is empty: it needs events or ticks"));
         return null;
     }
@@ -110,8 +111,7 @@ public record Fixture(List<Event> events, List<Tick> ticks, Map<String, Run> run
     private static Fixture fixture(YamlSource yaml, Node node) {
         if (!(node instanceof MappingNode root)) {
             yaml.error(node, "the fixture must be a mapping with events or ticks, and optionally runs, sweeps and expect,"
-                    + " got "
-                    + describe(node));
+                    + " got " + describe(node));
             return null;
         }
         Map<String, NodeTuple> fields = yaml.fields(root, "the fixture", TOP_KEYS);
