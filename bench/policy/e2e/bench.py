@@ -40,7 +40,7 @@ _spec.loader.exec_module(watch)
 Http, free_port, log, wait_for, java, cpu_model = (watch.Http, watch.free_port, watch.log, watch.wait_for,
                                                     watch.java, watch.cpu_model)
 
-JAR = os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")
+JAR = os.environ.get("JAR", os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar"))
 RUNS = int(os.environ.get("RUNS", "1000"))
 POLICIES = int(os.environ.get("POLICIES", "20"))
 WATCH_INTERVAL = os.environ.get("WATCH_INTERVAL", "1s")
