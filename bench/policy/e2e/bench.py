@@ -153,13 +153,13 @@ def holds(filter_, run):
         elif key == "$nor":
             ok = not any(holds(f, run) for f in condition)
         else:
-            ok = clause(field(run, key), condition, key == "tags")
+            ok = clause(field(run, key), condition)
         if not ok:
             return False
     return True
 
 
-def clause(values, condition, is_tags):
+def clause(values, condition):
     if not isinstance(condition, dict):
         condition = {"$eq": condition}
     present = [v for v in values if v is not MISSING]
@@ -173,7 +173,7 @@ def clause(values, condition, is_tags):
         elif op == "$nin":
             ok = not any(v in arg for v in present)
         elif op == "$exists":
-            ok = bool(present) == arg if not is_tags else True
+            ok = bool(present) == arg
         elif op == "$regex":
             ok = any(isinstance(v, str) and re.search(arg, v) for v in present)
         elif op in ("$gt", "$gte", "$lt", "$lte"):
