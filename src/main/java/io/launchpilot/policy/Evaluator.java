@@ -20,10 +20,12 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -61,11 +63,13 @@ final class Evaluator {
 
         final Event event;
         private final Map<String, Object> eventContext;
+        private final Map<String, Run> known;
         private Map<String, Object> roots;
 
-        Occurrence(Event event) {
+        Occurrence(Event event, Map<String, Run> known) {
             this.event = event;
             this.eventContext = FiringContext.event(event);
+            this.known = known;
         }
 
         /** The roots of references for this event, read from W&B on first use. */
@@ -113,12 +117,48 @@ final class Evaluator {
 
         private Optional<Run> runAt(String path) {
             return path == null || path.isBlank() ? Optional.empty()
-                    : parse(() -> RunRef.parse(path)).flatMap(subjects::run);
+                    : parse(() -> RunRef.parse(path)).flatMap(ref -> known.containsKey(ref.path())
+                            ? Optional.of(known.get(ref.path())) : subjects.run(ref));
         }
     }
 
     Occurrence occurrence(Event event) {
-        return new Occurrence(event);
+        return new Occurrence(event, Map.of());
+    }
+
+    /** An event whose subject run may be among {@code known} (by path), read already; others are read from W&B. */
+    Occurrence occurrence(Event event, Map<String, Run> known) {
+        return new Occurrence(event, known);
+    }
+
+    /** Most run names asked for in one runs query by {@link #subjectRuns}. */
+    static final int RUNS_PER_READ = 100;
+
+    /**
+     * The subject runs of a page's {@code run.*} events that a trigger listens to, read a project at a time
+     * (one runs query with {@code name $in} per {@value #RUNS_PER_READ} runs) rather than one read per
+     * event; keyed by path. A run the query does not return is read alone when its event is handled.
+     */
+    Map<String, Run> subjectRuns(PolicySet set, List<Event> events) {
+        Map<ProjectRef, Set<String>> wanted = new LinkedHashMap<>();
+        for (Event event : events) {
+            if (!event.type().startsWith("run.") || set.policies().stream()
+                    .flatMap(policy -> policy.triggers().stream()).noneMatch(trigger -> matches(trigger, event))) {
+                continue;
+            }
+            parse(() -> RunRef.parse(event.subject())).ifPresent(ref ->
+                    wanted.computeIfAbsent(ref.projectRef(), project -> new LinkedHashSet<>()).add(ref.name()));
+        }
+        Map<String, Run> found = new HashMap<>();
+        wanted.forEach((project, names) -> {
+            List<String> all = List.copyOf(names);
+            for (int from = 0; all.size() > 1 && from < all.size(); from += RUNS_PER_READ) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + RUNS_PER_READ));
+                subjects.runs(project, Map.of("name", Map.of("$in", chunk)), chunk.size())
+                        .forEach(run -> found.put(run.ref().path(), run));
+            }
+        });
+        return found;
     }
 
     /** Whether the trigger listens to this event: type, scope and {@code where}. */

@@ -16,6 +16,7 @@ import io.launchpilot.store.Leadership;
 import io.launchpilot.store.Store;
 import io.launchpilot.store.StoreException;
 import io.launchpilot.store.StoreMigration;
+import io.launchpilot.wandb.Run;
 import io.launchpilot.wandb.RunRef;
 import io.launchpilot.wandb.WandbException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -153,9 +154,17 @@ public class PolicyEngine {
         EventPage page = store.events(EventQuery.after(after, config.batchSize()));
         long done = after;
         PolicySet set = running.get();
+        Map<String, Run> known;
+        try {
+            known = evaluator.subjectRuns(set, page.items());
+        } catch (WandbException e) {
+            LOG.warnf("policies: the runs of events %d to %d are read one by one: %s", after + 1,
+                    page.items().isEmpty() ? after : page.items().get(page.items().size() - 1).id(), e.getMessage());
+            known = Map.of();
+        }
         for (Event event : page.items()) {
             try {
-                handle(set, event, now);
+                handle(set, event, known, now);
             } catch (WandbException | StoreException e) {
                 LOG.warnf("policies: event %d (%s %s) waits for the next round: %s", event.id(), event.type(),
                         event.subject(), e.getMessage());
@@ -170,8 +179,8 @@ public class PolicyEngine {
         return (int) (done - after);
     }
 
-    private void handle(PolicySet set, Event event, Instant now) {
-        Evaluator.Occurrence occurrence = evaluator.occurrence(event);
+    private void handle(PolicySet set, Event event, Map<String, Run> known, Instant now) {
+        Evaluator.Occurrence occurrence = evaluator.occurrence(event, known);
         for (Policy policy : set.policies()) {
             for (Trigger trigger : policy.triggers()) {
                 if (!Evaluator.matches(trigger, event)) {

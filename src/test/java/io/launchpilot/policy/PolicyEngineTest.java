@@ -15,6 +15,7 @@ import io.launchpilot.store.NewEvent;
 import io.launchpilot.store.OutboxStore;
 import io.launchpilot.store.Store;
 import io.launchpilot.store.StoreMigration;
+import io.launchpilot.testing.SandboxApi;
 import io.launchpilot.wandb.RunRef;
 import io.launchpilot.wandb.WandbClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -138,6 +139,39 @@ class PolicyEngineTest {
 
         executor.runDue();
         assertEquals(List.of("promoted"), wandb.run(RunRef.parse(run)).orElseThrow().tags());
+    }
+
+    @Test
+    void theRunsOfAPageOfEventsAreReadInOneQuery() {
+        List<String> high = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            high.add(run(Map.of("state", "finished", "summary", Map.of("val_acc", 0.95))));
+        }
+        String low = run(Map.of("state", "finished", "summary", Map.of("val_acc", 0.5)));
+        policies("""
+                apiVersion: launchpilot/v1
+                kind: Policy
+                metadata: { name: %s }
+                spec:
+                  on:
+                    - event: run.state_changed
+                      scope: { entity: lp-engine, project: %s }
+                      where: { to: finished }
+                  when: { summary_metrics.val_acc: { $gte: 0.9 } }
+                  do:
+                    - log: { message: "${run.path}" }
+                """.formatted(name("batch"), project));
+        high.forEach(run -> stateChanged(run, "running", "finished"));
+        stateChanged(low, "running", "finished");
+        long reads = SandboxApi.requests("Run");
+        long queries = SandboxApi.requests("Runs");
+
+        engine.processEvents(Instant.now());
+
+        assertEquals(high.stream().sorted().toList(),
+                firings.recent(name("batch"), 10).stream().map(FiringRecord::subject).sorted().toList());
+        assertEquals(reads, SandboxApi.requests("Run"), "no run read one by one");
+        assertEquals(queries + 1, SandboxApi.requests("Runs"));
     }
 
     @Test

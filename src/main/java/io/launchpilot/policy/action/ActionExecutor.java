@@ -1,5 +1,6 @@
 package io.launchpilot.policy.action;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.launchpilot.store.ActionRecord;
 import io.launchpilot.store.ActionState;
@@ -12,11 +13,19 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 import org.jboss.logging.Logger;
@@ -26,6 +35,9 @@ import org.jboss.logging.Logger;
  * committed before anything is sent, the outcome after. A crash in between leaves the action
  * {@code running}; the next executor (another process: its instance id differs) takes it up again and,
  * because an attempt had started, the handler looks for the effect before acting.
+ *
+ * <p>Actions of one look run on up to {@code concurrency} workers, in lanes: two actions that change the
+ * same run or sweep, or belong to the same subject, never run at once (see {@link #lane}).
  *
  * <p>Within a firing, actions run in order: the store hands out an action only when every earlier one of
  * its firing is done, so a failed one holds the rest of its firing and nothing else. A failure is
@@ -78,22 +90,87 @@ public class ActionExecutor {
     public synchronized int runDue() {
         String claimant = instanceId + "/" + passes.incrementAndGet();
         int attempts = 0;
-        for (int round = 0; round < MAX_ROUNDS; round++) {
-            List<ActionRecord> due = store.due(clock.instant(), claimant, config.batchSize());
-            int made = 0;
-            for (ActionRecord action : due) {
-                if (run(action, claimant)) {
-                    made++;
+        ExecutorService workers = config.concurrency() > 1 ? Executors.newFixedThreadPool(config.concurrency(),
+                runnable -> new Thread(runnable, "action-worker")) : null;
+        try {
+            for (int round = 0; round < MAX_ROUNDS; round++) {
+                int made = runAll(store.due(clock.instant(), claimant, config.batchSize()), claimant, workers);
+                attempts += made;
+                if (made == 0) {
+                    break;
                 }
             }
-            attempts += made;
-            if (made == 0) {
-                break;
+        } finally {
+            if (workers != null) {
+                workers.shutdownNow();
             }
         }
         crash.haltIfAbandoned();
         metrics.depth(store.depth());
         return attempts;
+    }
+
+    /** Runs one look's actions, lane by lane (see {@link #lane}); lanes at the same time when there are workers. */
+    private int runAll(List<ActionRecord> due, String claimant, ExecutorService workers) {
+        Collection<List<ActionRecord>> lanes = lanes(due);
+        if (workers == null || lanes.size() < 2) {
+            return runLane(due, claimant);
+        }
+        List<Future<Integer>> running = lanes.stream()
+                .map(lane -> workers.submit(() -> runLane(lane, claimant))).toList();
+        int made = 0;
+        RuntimeException failure = null;
+        for (Future<Integer> lane : running) {
+            try {
+                made += lane.get();
+            } catch (ExecutionException e) {
+                // the store failed under one lane: the others finish, then the pass fails as it would alone
+                failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while actions ran", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return made;
+    }
+
+    private int runLane(List<ActionRecord> lane, String claimant) {
+        int made = 0;
+        for (ActionRecord action : lane) {
+            if (run(action, claimant)) {
+                made++;
+            }
+        }
+        return made;
+    }
+
+    /** Due actions grouped by {@link #lane}, in the order they were due. */
+    static Collection<List<ActionRecord>> lanes(List<ActionRecord> due) {
+        Map<String, List<ActionRecord>> lanes = new LinkedHashMap<>();
+        due.forEach(action -> lanes.computeIfAbsent(lane(action), key -> new ArrayList<>()).add(action));
+        return lanes.values();
+    }
+
+    /**
+     * What an action works on, as far as two actions must not run at once: the run it tags or updates (W&B
+     * replaces a run's whole tag list, so two read-then-write tag changes at once lose one), the sweep it
+     * steers, every queue spec together (applying plans against W&B first), else its firing's subject.
+     */
+    static String lane(ActionRecord action) {
+        JsonNode params = action.params();
+        if (params != null && params.path("run").isTextual()) {
+            return "run:" + params.path("run").asText();
+        }
+        if (params != null && params.path("sweep").isTextual()) {
+            return "sweep:" + params.path("sweep").asText();
+        }
+        if (ActionType.of(action.type()).filter(type -> type == ActionType.APPLY_QUEUE).isPresent()) {
+            return "applyQueue";
+        }
+        return "subject:" + action.subject();
     }
 
     /** One attempt at one action; false when another executor moved it first. */
@@ -198,7 +275,7 @@ public class ActionExecutor {
     static final class CrashHook {
 
         private final ActionsConfig.CrashPoint point;
-        private int abandoned;
+        private final AtomicInteger abandoned = new AtomicInteger();
 
         CrashHook(java.util.Optional<ActionsConfig.CrashPoint> point) {
             this.point = point.orElse(null);
@@ -208,12 +285,12 @@ public class ActionExecutor {
             if (here != point || resumed) {
                 return false;
             }
-            abandoned++;
+            abandoned.incrementAndGet();
             return true;
         }
 
         void haltIfAbandoned() {
-            if (abandoned > 0) {
+            if (abandoned.get() > 0) {
                 LOG.errorf("launchpilot.actions.crash-at=%s: %d actions left at that point; halting (test hook)",
                         point, abandoned);
                 Runtime.getRuntime().halt(137);

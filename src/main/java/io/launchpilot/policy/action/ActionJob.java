@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs the outbox in the background of {@code serve}, on the leader only: one thread that runs the due
- * actions, then waits for the poll interval or until new actions are queued (so an action follows its
+ * actions (on the executor's workers), then waits for the poll interval or until new actions are queued (so an action follows its
  * firing at once). A failure of one pass is logged and the next pass goes on.
  */
 @ApplicationScoped

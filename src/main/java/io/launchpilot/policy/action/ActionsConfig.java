@@ -22,6 +22,14 @@ public interface ActionsConfig {
     @WithDefault("50")
     int batchSize();
 
+    /**
+     * How many actions of one look run at the same time. Actions on the same run, the same sweep, or the
+     * same firing subject never do (a tag added is a read of the run's tags and a write of all of them), and
+     * every {@code applyQueue} runs alone. Default 4; 1 runs them one after another.
+     */
+    @WithDefault("4")
+    int concurrency();
+
     /** Attempts before a failing action is dead-lettered ({@code dead}). Default 5. */
     @WithDefault("5")
     int maxAttempts();

@@ -192,6 +192,52 @@ class ActionExecutorTest {
     }
 
     @Test
+    void actionsOnOneRunNeverRunAtOnceSoNoTagIsLost() {
+        // runs with four workers (the default): a tag added is a read of the run's tags and a write of all of
+        // them, so two firings tagging the same run at once would lose one tag
+        assertTrue(config.concurrency() > 1);
+        String shared = SandboxControl.run(Map.of("state", "finished"));
+        List<String> others = new java.util.ArrayList<>();
+        List<String> wanted = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String other = SandboxControl.run(Map.of("state", "finished"));
+            others.add(other);
+            wanted.add("t" + i);
+            outbox.fire("shared-" + i, Outbox.action("tagRun", "{'run': '" + shared + "', 'add': ['t" + i + "']}"));
+            outbox.fire("other-" + i, Outbox.action("tagRun", "{'run': '" + other + "', 'add': ['o" + i + "']}"));
+        }
+
+        assertEquals(24, outbox.executor.runDue());
+
+        assertEquals(wanted.stream().sorted().toList(), tags(shared).stream().sorted().toList());
+        for (int i = 0; i < others.size(); i++) {
+            assertEquals(List.of("o" + i), tags(others.get(i)));
+        }
+    }
+
+    @Test
+    void actionsShareALaneByTheRunOrSweepTheyChangeElseByTheirSubject() {
+        ActionRecord tagA = record("tagRun", "{'run': 'e/p/a', 'add': ['x']}", "e/p/s1");
+        ActionRecord updateA = record("updateRun", "{'run': 'e/p/a', 'summary': {'k': 1}}", "e/p/s2");
+        ActionRecord tagB = record("tagRun", "{'run': 'e/p/b', 'add': ['x']}", "e/p/s1");
+        ActionRecord pause = record("setSweepState", "{'sweep': 'e/p/sw', 'state': 'pause'}", "e/p/sw");
+        ActionRecord queue1 = record("applyQueue", "{'spec': {}}", "e/p/s1");
+        ActionRecord queue2 = record("applyQueue", "{'spec': {}}", "e/p/s2");
+        ActionRecord log1 = record("log", "{'message': 'm'}", "e/p/s1");
+        ActionRecord log2 = record("log", "{'message': 'm'}", "e/p/s2");
+
+        assertEquals(List.of(List.of(tagA, updateA), List.of(tagB), List.of(pause), List.of(queue1, queue2),
+                List.of(log1), List.of(log2)),
+                List.copyOf(ActionExecutor.lanes(List.of(tagA, updateA, tagB, pause, queue1, queue2, log1, log2))));
+    }
+
+    private static ActionRecord record(String type, String params, String subject) {
+        return new ActionRecord(type + "@" + subject + "#0", type + "@" + subject, 0, "p", "event:run.state_changed",
+                subject, 1L, type, Outbox.params(params), ActionState.PENDING, 0, null, null, null, null, null, null,
+                null);
+    }
+
+    @Test
     void backoffDoublesUpToTheMaximumWithJitter() {
         ActionsConfig fixed = new FixedConfig(Duration.ofSeconds(5), Duration.ofMinutes(5));
         ActionExecutor none = new ActionExecutor(store, handlers, fixed, outbox.clock, "b", metrics, () -> 0.0,
@@ -220,6 +266,10 @@ class ActionExecutorTest {
 
         public int batchSize() {
             return 50;
+        }
+
+        public int concurrency() {
+            return 4;
         }
 
         public int maxAttempts() {
