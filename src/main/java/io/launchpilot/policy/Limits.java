@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * How often a policy may fire, over all its triggers and subjects.
@@ -20,11 +21,14 @@ public record Limits(Duration cooldown, Integer maxPerHour) {
     /**
      * Why a firing at {@code now} is not allowed ({@code cooldown}, {@code rate-limited}), if so.
      *
+     * Both are asked only when the limit they serve is set: a policy without limits costs no store read.
+     *
      * @param lastFiredAt when the policy last fired
      * @param countSince how many firings of the policy were recorded at or after an instant
      */
-    public Optional<String> refusal(Optional<Instant> lastFiredAt, Function<Instant, Integer> countSince, Instant now) {
-        if (cooldown != null && lastFiredAt.filter(last -> last.plus(cooldown).isAfter(now)).isPresent()) {
+    public Optional<String> refusal(Supplier<Optional<Instant>> lastFiredAt, Function<Instant, Integer> countSince,
+            Instant now) {
+        if (cooldown != null && lastFiredAt.get().filter(last -> last.plus(cooldown).isAfter(now)).isPresent()) {
             return Optional.of("cooldown");
         }
         if (maxPerHour != null && countSince.apply(now.minus(Duration.ofHours(1))) >= maxPerHour) {

@@ -207,7 +207,7 @@ public class PolicyEngine {
             return Optional.empty();
         }
         Firings outbox = firings.get();
-        Optional<String> refusal = policy.limits().refusal(outbox.lastFiredAt(policy.name()),
+        Optional<String> refusal = policy.limits().refusal(() -> outbox.lastFiredAt(policy.name()),
                 since -> outbox.countSince(policy.name(), since), now);
         if (refusal.isPresent()) {
             count(candidate, refusal.get());

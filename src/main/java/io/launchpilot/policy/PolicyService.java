@@ -146,7 +146,7 @@ public class PolicyService {
             for (FiringView firing : firings) {
                 List<Instant> times = fired.computeIfAbsent(firing.policy(), p -> new ArrayList<>());
                 Optional<String> refusal = policies.policy(firing.policy()).orElseThrow().limits().refusal(
-                        times.stream().max(Instant::compareTo),
+                        () -> times.stream().max(Instant::compareTo),
                         since -> (int) times.stream().filter(t -> !t.isBefore(since)).count(), now);
                 if (refusal.isEmpty() && !firing.outcome().equals("pending")) {
                     times.add(now);
