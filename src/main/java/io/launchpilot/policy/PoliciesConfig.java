@@ -18,7 +18,7 @@ public interface PoliciesConfig {
     @WithDefault("2s")
     String interval();
 
-    /** Ledger events read per round. Default {@code 200}. */
+    /** Ledger events read per page; a round reads several pages while there is a backlog. Default {@code 200}. */
     @WithDefault("200")
     int batchSize();
 

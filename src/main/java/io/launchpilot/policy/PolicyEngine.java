@@ -47,6 +47,8 @@ public class PolicyEngine {
 
     static final String EVENTS = "policy:events";
     static final String PENDING = "policy:pending";
+    /** Most pages of events one round reads while there is a backlog (5,000 events at the default batch size). */
+    static final int MAX_PAGES_PER_ROUND = 25;
 
     private static final Logger LOG = Logger.getLogger(PolicyEngine.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -130,8 +132,14 @@ public class PolicyEngine {
         if (!leadership.isLeader() || !migration.done() || firings.isUnsatisfied()) {
             return;
         }
+        // a backlog (a burst of events) is worked off now, page after page, not one page per interval;
+        // bounded, so that pending conditions and cron ticks are looked at in time under a steady flood
+        for (int page = 0; page < MAX_PAGES_PER_ROUND; page++) {
+            if (processEvents(clock.instant()) < config.batchSize() || !leadership.isLeader()) {
+                break;
+            }
+        }
         Instant now = clock.instant();
-        processEvents(now);
         recheckPending(now);
         runSchedules(now);
     }

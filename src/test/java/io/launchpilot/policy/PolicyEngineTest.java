@@ -474,6 +474,42 @@ class PolicyEngineTest {
         return ENTITY + "/" + project + "/" + name;
     }
 
+    @Test
+    void aBacklogIsWorkedOffInOneRoundAndAFloodStillLeavesRoomForTheRest() throws Exception {
+        policies("""
+                apiVersion: launchpilot/v1
+                kind: Policy
+                metadata: { name: %s }
+                spec:
+                  on: [ { event: queue.drift_corrected, where: { n: 1 } } ]
+                  do: [ { log: { message: "burst" } } ]
+                """.formatted(name("burst")));
+        int events = config.batchSize() * 2 + 7;
+        List<NewEvent> burst = new java.util.ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            burst.add(new NewEvent("queue.drift_corrected", "burst/" + i, "test", JSON.valueToTree(Map.of("n", i))));
+        }
+        store.transaction(tx -> tx.append(burst, Instant.now()));
+
+        engine.run();
+
+        assertEquals(String.valueOf(store.lastEventId()), store.cursor(PolicyEngine.EVENTS).position(),
+                "three pages in one round, not one page per interval");
+        assertEquals(1, firings.recent(name("burst"), 10).size(), "and each event looked at once");
+
+        List<NewEvent> flood = new java.util.ArrayList<>();
+        for (int i = 0; i < config.batchSize() * (PolicyEngine.MAX_PAGES_PER_ROUND + 1); i++) {
+            flood.add(new NewEvent("test.flood", "flood/" + i, "test", JSON.createObjectNode()));
+        }
+        long before = store.lastEventId();
+        store.transaction(tx -> tx.append(flood, Instant.now()));
+        engine.run();
+        assertEquals(String.valueOf(before + (long) config.batchSize() * PolicyEngine.MAX_PAGES_PER_ROUND),
+                store.cursor(PolicyEngine.EVENTS).position(), "a round stops after its last page");
+        engine.run();
+        assertEquals(String.valueOf(store.lastEventId()), store.cursor(PolicyEngine.EVENTS).position());
+    }
+
     private void stateChanged(String run, String from, String to) {
         RunRef ref = RunRef.parse(run);
         append("run.state_changed", run, Map.of("entity", ref.entity(), "project", ref.project(), "run", ref.name(),
