@@ -5,22 +5,12 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
-# shared/ lies beside the repository (CI's fresh clone); a git worktree sits one level deeper.
-shared=${SHARED:-}
-if [ -z "$shared" ]; then
-  for candidate in "$repo/../shared" "$repo/../../shared"; do
-    if [ -x "$candidate/tools/wandb-sdk-venv" ]; then shared=$candidate; break; fi
-  done
-  shared=${shared:-$repo/../shared}
-fi
 jar=$repo/target/quarkus-app/quarkus-run.jar
 venv=${CONFORMANCE_VENV:-$repo/.venv-wandb}
 cd "$repo"
 
 [ -f "$jar" ] || { echo "conformance: $jar missing; build first (./mvnw -B package -DskipTests)" >&2; exit 1; }
-[ -x "$shared/tools/wandb-sdk-venv" ] || { echo "conformance: $shared/tools/wandb-sdk-venv not found (set SHARED)" >&2; exit 1; }
-
-python=$("$shared/tools/wandb-sdk-venv" "$venv" | tail -n 1)
+python=$(.ci/sdk-python.sh "$venv")
 if ! "$python" -c 'import pytest' >/dev/null 2>&1; then
   "$python" -m pip install -q --disable-pip-version-check -r conformance/requirements.txt
 fi

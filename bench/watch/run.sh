@@ -6,11 +6,5 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
-# shared/ lies beside the repository (CI's fresh clone); a git worktree sits one level deeper
-shared=${SHARED:-}
-for candidate in "$repo/../shared" "$repo/../../shared"; do
-  [ -n "$shared" ] || { [ -x "$candidate/tools/wandb-sdk-venv" ] && shared=$candidate; } || true
-done
-[ -n "$shared" ] || { echo "bench: shared/tools/wandb-sdk-venv not found (set SHARED)" >&2; exit 1; }
-python=$("$shared/tools/wandb-sdk-venv" .venv-wandb | tail -n 1)
+python=$(.ci/sdk-python.sh)
 exec "$python" bench/watch/bench.py
