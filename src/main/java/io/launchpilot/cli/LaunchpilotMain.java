@@ -1,5 +1,6 @@
 package io.launchpilot.cli;
 
+import io.launchpilot.RunMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 

@@ -1,5 +1,6 @@
 package io.launchpilot.queue;
 
+import io.launchpilot.RunMode;
 import io.launchpilot.queue.QueueChange.Action;
 import io.launchpilot.store.Leadership;
 import io.launchpilot.store.LeadershipChanged;
@@ -107,8 +108,7 @@ public class QueueReconciler {
 
     /** Background reconciliation runs in {@code serve}, and when no mode is set (tests, dev mode). */
     static boolean runs(Optional<String> runMode) {
-        String mode = runMode.map(String::strip).filter(value -> !value.isEmpty()).orElse("serve");
-        return mode.equals("serve");
+        return RunMode.configured(runMode) == RunMode.SERVE;
     }
 
     /** A duration such as {@code 5m}, or empty for {@code off}; anything else stops start-up. */

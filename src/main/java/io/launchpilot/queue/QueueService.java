@@ -1,5 +1,6 @@
 package io.launchpilot.queue;
 
+import io.launchpilot.RunMode;
 import io.launchpilot.queue.QueueChange.Action;
 import io.launchpilot.wandb.EntityRunQueues;
 import io.launchpilot.wandb.ProjectRef;
@@ -37,7 +38,7 @@ public class QueueService {
 
     QueueService(WandbClient wandb, @ConfigProperty(name = "launchpilot.run-mode") Optional<String> runMode) {
         this.wandb = wandb;
-        this.changeLevel = runMode.filter("command"::equals).isPresent() ? Logger.Level.DEBUG : Logger.Level.INFO;
+        this.changeLevel = RunMode.configured(runMode) == RunMode.COMMAND ? Logger.Level.DEBUG : Logger.Level.INFO;
     }
 
     /** The plan for the specs, read from W&B in one request (per 25 entities). */

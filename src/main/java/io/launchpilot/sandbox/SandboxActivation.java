@@ -1,5 +1,6 @@
 package io.launchpilot.sandbox;
 
+import io.launchpilot.RunMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,11 +21,10 @@ public class SandboxActivation {
     }
 
     static boolean decide(Optional<String> runMode, Optional<String> apiKey) {
-        String mode = runMode.map(String::strip).filter(m -> !m.isEmpty()).orElse("serve");
-        return switch (mode) {
-            case "sandbox" -> true;
-            case "serve" -> apiKey.map(String::strip).filter(k -> !k.isEmpty()).isEmpty();
-            default -> false;
+        return switch (RunMode.configured(runMode)) {
+            case SANDBOX -> true;
+            case SERVE -> apiKey.map(String::strip).filter(k -> !k.isEmpty()).isEmpty();
+            case MCP, COMMAND -> false;
         };
     }
 

@@ -1,5 +1,6 @@
 package io.launchpilot.store;
 
+import io.launchpilot.RunMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +45,6 @@ public class StoreMigration {
 
     /** {@code serve}, or no mode at all (tests, dev mode). */
     public static boolean usesStore(Optional<String> runMode) {
-        return runMode.map(String::strip).filter(mode -> !mode.isEmpty()).map("serve"::equals).orElse(true);
+        return RunMode.configured(runMode) == RunMode.SERVE;
     }
 }

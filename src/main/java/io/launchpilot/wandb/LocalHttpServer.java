@@ -1,5 +1,6 @@
 package io.launchpilot.wandb;
 
+import io.launchpilot.RunMode;
 import io.quarkus.vertx.http.HttpServer;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,14 +30,8 @@ class LocalHttpServer {
     private final CompletableFuture<Void> listening = new CompletableFuture<>();
 
     LocalHttpServer(@ConfigProperty(name = "launchpilot.run-mode") Optional<String> runMode, Instance<HttpServer> server) {
-        this.listens = listens(runMode);
+        this.listens = RunMode.configured(runMode).listens();
         this.server = server;
-    }
-
-    /** {@code serve}, {@code sandbox}, or no mode at all (tests, dev mode). */
-    static boolean listens(Optional<String> runMode) {
-        String mode = runMode.map(String::strip).orElse("");
-        return mode.isEmpty() || mode.equals("serve") || mode.equals("sandbox");
     }
 
     void started(@ObservesAsync HttpServerStart start) {

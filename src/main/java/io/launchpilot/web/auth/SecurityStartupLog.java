@@ -1,5 +1,6 @@
 package io.launchpilot.web.auth;
 
+import io.launchpilot.RunMode;
 import io.launchpilot.wandb.WandbClient;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,7 @@ class SecurityStartupLog {
 
     void log(@Observes StartupEvent start, BearerTokens tokens, WandbClient wandb,
             @ConfigProperty(name = "launchpilot.run-mode") Optional<String> runMode) {
-        if (runMode.map(String::strip).filter("command"::equals).isPresent()) {
+        if (RunMode.configured(runMode) == RunMode.COMMAND) {
             return;
         }
         report(tokens, wandb.sandbox());

@@ -1,5 +1,6 @@
 package io.launchpilot.web.webhook;
 
+import io.launchpilot.RunMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,7 +16,7 @@ class WebhookStartupLog {
 
     void log(@Observes StartupEvent start, WandbWebhook wandb, GenericWebhooks generic,
             @ConfigProperty(name = "launchpilot.run-mode") Optional<String> runMode) {
-        if (runMode.map(String::strip).filter("command"::equals).isPresent()) {
+        if (RunMode.configured(runMode) == RunMode.COMMAND) {
             return;
         }
         LOG.info("webhooks: /api/v1/webhooks/wandb checks " + wandb.describe()

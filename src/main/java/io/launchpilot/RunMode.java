@@ -1,8 +1,12 @@
-package io.launchpilot.cli;
+package io.launchpilot;
 
 import java.util.Locale;
+import java.util.Optional;
 
-/** What this process was started to do, decided from the command line before Quarkus starts. */
+/**
+ * What this process was started to do: decided from the command line before Quarkus starts
+ * ({@link #of}), then read back by the beans that behave differently per mode ({@link #configured}).
+ */
 public enum RunMode {
     /** The automation service: REST, MCP, webhooks and background jobs (and the sandbox without a W&B key). */
     SERVE,
@@ -15,7 +19,7 @@ public enum RunMode {
 
     public static final String PROPERTY = "launchpilot.run-mode";
 
-    static RunMode of(String[] args) {
+    public static RunMode of(String[] args) {
         for (String arg : args) {
             if (arg.startsWith("-")) {
                 continue;
@@ -28,6 +32,19 @@ public enum RunMode {
             };
         }
         return COMMAND;
+    }
+
+    /**
+     * The mode in {@code launchpilot.run-mode}: none means {@link #SERVE} (tests and dev mode run the
+     * service), and a value no mode has means {@link #COMMAND} (no listener, no background jobs).
+     */
+    public static RunMode configured(Optional<String> value) {
+        return switch (value.map(String::strip).orElse("")) {
+            case "", "serve" -> SERVE;
+            case "sandbox" -> SANDBOX;
+            case "mcp" -> MCP;
+            default -> COMMAND;
+        };
     }
 
     public boolean listens() {

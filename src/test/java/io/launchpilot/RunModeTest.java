@@ -1,9 +1,10 @@
-package io.launchpilot.cli;
+package io.launchpilot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RunModeTest {
@@ -17,6 +18,19 @@ class RunModeTest {
         assertEquals(RunMode.COMMAND, RunMode.of(new String[] {"runs", "list", "serve"}));
         assertEquals(RunMode.COMMAND, RunMode.of(new String[] {}));
         assertEquals(RunMode.COMMAND, RunMode.of(new String[] {"--help"}));
+    }
+
+    @Test
+    void theConfiguredModeIsServeWhenUnsetAndACommandWhenUnknown() {
+        assertEquals(RunMode.SERVE, RunMode.configured(Optional.empty()));
+        assertEquals(RunMode.SERVE, RunMode.configured(Optional.of(" serve ")));
+        assertEquals(RunMode.SANDBOX, RunMode.configured(Optional.of("sandbox")));
+        assertEquals(RunMode.MCP, RunMode.configured(Optional.of("mcp")));
+        assertEquals(RunMode.COMMAND, RunMode.configured(Optional.of("command")));
+        assertEquals(RunMode.COMMAND, RunMode.configured(Optional.of("something-else")));
+        for (RunMode mode : RunMode.values()) {
+            assertEquals(mode, RunMode.configured(Optional.of(mode.configValue())), "what main writes reads back");
+        }
     }
 
     @Test
