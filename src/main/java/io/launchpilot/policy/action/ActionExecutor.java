@@ -8,6 +8,7 @@ import io.launchpilot.store.Leadership;
 import io.launchpilot.store.OutboxStore;
 import io.launchpilot.wandb.WandbException;
 import io.quarkus.arc.All;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -61,6 +62,8 @@ public class ActionExecutor {
     private final CrashHook crash;
     /** Counts calls of {@link #runDue()}: an action left running by an earlier call is in doubt, like a crash's. */
     private final AtomicLong passes = new AtomicLong();
+    /** Where the lanes of a look run side by side; none when {@code concurrency} is 1. */
+    private final ExecutorService workers;
 
     @Inject
     ActionExecutor(OutboxStore store, @All List<ActionHandler> handlers, ActionsConfig config, Clock clock,
@@ -79,6 +82,18 @@ public class ActionExecutor {
         this.metrics = metrics;
         this.jitter = jitter;
         this.crash = crash;
+        this.workers = config.concurrency() > 1 ? Executors.newFixedThreadPool(config.concurrency(), runnable -> {
+            Thread worker = new Thread(runnable, "action-worker");
+            worker.setDaemon(true);
+            return worker;
+        }) : null;
+    }
+
+    @PreDestroy
+    void close() {
+        if (workers != null) {
+            workers.shutdownNow();
+        }
     }
 
     /**
@@ -90,19 +105,11 @@ public class ActionExecutor {
     public synchronized int runDue() {
         String claimant = instanceId + "/" + passes.incrementAndGet();
         int attempts = 0;
-        ExecutorService workers = config.concurrency() > 1 ? Executors.newFixedThreadPool(config.concurrency(),
-                runnable -> new Thread(runnable, "action-worker")) : null;
-        try {
-            for (int round = 0; round < MAX_ROUNDS; round++) {
-                int made = runAll(store.due(clock.instant(), claimant, config.batchSize()), claimant, workers);
-                attempts += made;
-                if (made == 0) {
-                    break;
-                }
-            }
-        } finally {
-            if (workers != null) {
-                workers.shutdownNow();
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            int made = runAll(store.due(clock.instant(), claimant, config.batchSize()), claimant);
+            attempts += made;
+            if (made == 0) {
+                break;
             }
         }
         crash.haltIfAbandoned();
@@ -111,7 +118,7 @@ public class ActionExecutor {
     }
 
     /** Runs one look's actions, lane by lane (see {@link #lane}); lanes at the same time when there are workers. */
-    private int runAll(List<ActionRecord> due, String claimant, ExecutorService workers) {
+    private int runAll(List<ActionRecord> due, String claimant) {
         Collection<List<ActionRecord>> lanes = lanes(due);
         if (workers == null || lanes.size() < 2) {
             return runLane(due, claimant);
