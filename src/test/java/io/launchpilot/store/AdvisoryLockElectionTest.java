@@ -58,7 +58,8 @@ class AdvisoryLockElectionTest {
     private void terminateSessionOf(String name) throws SQLException {
         try (Connection admin = new Candidate("admin").connect();
                 PreparedStatement statement = admin.prepareStatement(
-                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?")) {
+                        // waits (up to 5 s) until the backend has exited, and with it released its locks
+                        "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE application_name = ?")) {
             statement.setString(1, name);
             try (ResultSet rs = statement.executeQuery()) {
                 assertEquals(true, rs.next() && rs.getBoolean(1), "terminated the session of " + name);
