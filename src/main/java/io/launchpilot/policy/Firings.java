@@ -13,11 +13,12 @@ import java.util.Optional;
 public interface Firings {
 
     /**
-     * Records the firing and all its actions in one transaction.
+     * Records the firings and all their actions in one transaction.
      *
-     * @return false, writing nothing, when a firing with this key was recorded before
+     * @return the keys of the firings recorded; one whose key was recorded before is left out, and
+     *         nothing is written for it
      */
-    boolean submit(Firing firing);
+    List<String> submit(List<Firing> firings);
 
     /**
      * What a cron trigger with {@code concurrency: Replace} does instead of {@link #submit}: withdraws the

@@ -18,6 +18,11 @@ public record Limits(Duration cooldown, Integer maxPerHour) {
 
     public static final Limits NONE = new Limits(null, null);
 
+    /** Whether any limit is set. */
+    public boolean any() {
+        return cooldown != null || maxPerHour != null;
+    }
+
     /**
      * Why a firing at {@code now} is not allowed ({@code cooldown}, {@code rate-limited}), if so.
      *

@@ -27,19 +27,22 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Runs the policies: reads the event ledger from a durable cursor, fires cron triggers (at most one
- * missed tick caught up), re-checks pending {@code for:} conditions, applies limits, and hands each
- * firing to {@link Firings}. Exactly once comes from the firing keys: a re-read event or a repeated
- * tick gives the same key, which {@link Firings#submit} refuses. Its state lives in the store as
+ * missed tick caught up), re-checks pending {@code for:} conditions, applies limits, and hands the
+ * firings to {@link Firings}, those of a page of events together. Exactly once comes from the firing
+ * keys: a re-read event or a repeated tick gives the same key, which {@link Firings#submit} leaves out. Its state lives in the store as
  * cursors ({@code policy:*}) and the snapshots of scope {@value #PENDING}.
  */
 @ApplicationScoped
@@ -162,6 +165,7 @@ public class PolicyEngine {
         EventPage page = store.events(EventQuery.after(after, config.batchSize()));
         long done = after;
         PolicySet set = running.get();
+        Decisions decisions = new Decisions();
         Map<String, Run> known;
         try {
             known = evaluator.subjectRuns(set, page.items());
@@ -172,7 +176,7 @@ public class PolicyEngine {
         }
         for (Event event : page.items()) {
             try {
-                handle(set, event, known, now);
+                handle(set, event, known, now, decisions);
             } catch (WandbException | StoreException e) {
                 LOG.warnf("policies: event %d (%s %s) waits for the next round: %s", event.id(), event.type(),
                         event.subject(), e.getMessage());
@@ -180,6 +184,8 @@ public class PolicyEngine {
             }
             done = event.id();
         }
+        // before the cursor moves past their events; a crash in between re-reads them, and their keys are known
+        decisions.record();
         if (done != after) {
             long moved = done;
             store.transaction(tx -> tx.moveCursor(EVENTS, cursor.version(), String.valueOf(moved), now));
@@ -187,7 +193,7 @@ public class PolicyEngine {
         return (int) (done - after);
     }
 
-    private void handle(PolicySet set, Event event, Map<String, Run> known, Instant now) {
+    private void handle(PolicySet set, Event event, Map<String, Run> known, Instant now, Decisions decisions) {
         Evaluator.Occurrence occurrence = evaluator.occurrence(event, known);
         for (Policy policy : set.policies()) {
             for (Trigger trigger : policy.triggers()) {
@@ -197,45 +203,82 @@ public class PolicyEngine {
                 Timer.Sample sample = Timer.start(meters);
                 Optional<Evaluator.Candidate> candidate = evaluator.candidate(policy, trigger, occurrence);
                 sample.stop(meters.timer(MetricNames.POLICY_EVALUATION, "trigger", trigger.kind()));
-                candidate.ifPresent(c -> offer(c, now, false));
+                candidate.ifPresent(c -> decisions.offer(c, now, false));
             }
         }
     }
 
     /**
-     * Fires a candidate, unless it must first hold for a while ({@code for:}) or a limit forbids it.
-     *
-     * @param held whether {@code for:} is already satisfied
-     * @return the firing submitted, if any
+     * The firings a round decided, recorded together: those of a page of events in one store transaction
+     * rather than one each. Limits are read from the recorded firings, so a policy with limits first has
+     * its own waiting firings recorded.
      */
-    Optional<Firing> offer(Evaluator.Candidate candidate, Instant now, boolean held) {
-        Policy policy = candidate.policy();
-        if (policy.holdFor() != null && !held) {
-            startPending(candidate, now);
-            return Optional.empty();
+    private final class Decisions {
+
+        private final Firings outbox = firings.get();
+        private final List<Evaluator.Candidate> candidates = new ArrayList<>();
+        private final List<Firing> waiting = new ArrayList<>();
+        private final Set<String> waitingPolicies = new HashSet<>();
+
+        /**
+         * Fires a candidate, unless it must first hold for a while ({@code for:}) or a limit forbids it.
+         *
+         * @param held whether {@code for:} is already satisfied
+         */
+        void offer(Evaluator.Candidate candidate, Instant now, boolean held) {
+            Policy policy = candidate.policy();
+            if (policy.holdFor() != null && !held) {
+                startPending(candidate, now);
+                return;
+            }
+            if (policy.limits().any() && waitingPolicies.contains(policy.name())) {
+                record();
+            }
+            Optional<String> refusal = policy.limits().refusal(() -> outbox.lastFiredAt(policy.name()),
+                    since -> outbox.countSince(policy.name(), since), now);
+            if (refusal.isPresent()) {
+                count(candidate, refusal.get());
+                return;
+            }
+            Firing firing;
+            try {
+                firing = Evaluator.plan(candidate, now);
+            } catch (ExpressionException e) {
+                LOG.warnf("policy %s: not fired for %s: %s", policy.name(), candidate.subject(), e.getMessage());
+                count(candidate, "unresolved");
+                return;
+            }
+            if (replaces(candidate.trigger(), firing)) {
+                record();
+                recorded(candidate, firing, outbox.replace(firing));
+                return;
+            }
+            candidates.add(candidate);
+            waiting.add(firing);
+            waitingPolicies.add(policy.name());
         }
-        Firings outbox = firings.get();
-        Optional<String> refusal = policy.limits().refusal(() -> outbox.lastFiredAt(policy.name()),
-                since -> outbox.countSince(policy.name(), since), now);
-        if (refusal.isPresent()) {
-            count(candidate, refusal.get());
-            return Optional.empty();
+
+        /** Records the waiting firings, in one transaction. */
+        void record() {
+            if (waiting.isEmpty()) {
+                return;
+            }
+            Set<String> fresh = Set.copyOf(outbox.submit(waiting));
+            for (int i = 0; i < waiting.size(); i++) {
+                recorded(candidates.get(i), waiting.get(i), fresh.contains(waiting.get(i).key()));
+            }
+            candidates.clear();
+            waiting.clear();
+            waitingPolicies.clear();
         }
-        Firing firing;
-        try {
-            firing = Evaluator.plan(candidate, now);
-        } catch (ExpressionException e) {
-            LOG.warnf("policy %s: not fired for %s: %s", policy.name(), candidate.subject(), e.getMessage());
-            count(candidate, "unresolved");
-            return Optional.empty();
+
+        private void recorded(Evaluator.Candidate candidate, Firing firing, boolean fresh) {
+            count(candidate, fresh ? (firing.mode() == PolicyMode.AUDIT ? "audited" : "fired") : "duplicate");
+            if (fresh) {
+                LOG.infof("policy %s fired (%s) on %s: %s", candidate.policy().name(),
+                        firing.mode().name().toLowerCase(Locale.ROOT), firing.subject(), firing.key());
+            }
         }
-        boolean fresh = replaces(candidate.trigger(), firing) ? outbox.replace(firing) : outbox.submit(firing);
-        count(candidate, fresh ? (firing.mode() == PolicyMode.AUDIT ? "audited" : "fired") : "duplicate");
-        if (fresh) {
-            LOG.infof("policy %s fired (%s) on %s: %s", policy.name(), firing.mode().name().toLowerCase(Locale.ROOT),
-                    firing.subject(), firing.key());
-        }
-        return fresh ? Optional.of(firing) : Optional.empty();
     }
 
     /** Whether the firing withdraws its trigger's earlier ones; an audit firing acts on nothing, so it never does. */
@@ -277,7 +320,10 @@ public class PolicyEngine {
         PolicySet set = running.get();
         for (Map.Entry<String, String> entry : store.snapshots(PENDING).entrySet()) {
             try {
-                if (recheck(set, entry.getKey(), JSON.readTree(entry.getValue()), now)) {
+                Decisions decisions = new Decisions();
+                boolean over = recheck(set, entry.getKey(), JSON.readTree(entry.getValue()), now, decisions);
+                decisions.record();
+                if (over) {
                     store.transaction(tx -> {
                         tx.deleteSnapshots(PENDING, List.of(entry.getKey()));
                         return null;
@@ -292,7 +338,7 @@ public class PolicyEngine {
     }
 
     /** @return whether the pending entry is done with (fired or dropped) */
-    private boolean recheck(PolicySet set, String key, JsonNode state, Instant now) {
+    private boolean recheck(PolicySet set, String key, JsonNode state, Instant now, Decisions decisions) {
         Optional<Policy> policy = set.policy(state.path("policy").asText());
         Optional<Trigger> trigger = policy.flatMap(p -> p.triggers().stream()
                 .filter(t -> t.id().equals(state.path("trigger").asText())).findFirst());
@@ -322,7 +368,7 @@ public class PolicyEngine {
         if (since.plus(policy.get().holdFor()).isAfter(now)) {
             return false;
         }
-        offer(candidate.get(), now, true);
+        decisions.offer(candidate.get(), now, true);
         return true;
     }
 
@@ -373,9 +419,11 @@ public class PolicyEngine {
             meters.counter(MetricNames.POLICY_TICKS_SKIPPED, "policy", policy.name(),
                     "reason", late ? "deadline" : "forbid").increment();
         } else {
+            Decisions decisions = new Decisions();
             for (Evaluator.Candidate candidate : evaluator.tick(policy, trigger, tick, config.scheduleRunLimit())) {
-                offer(candidate, now, false);
+                decisions.offer(candidate, now, false);
             }
+            decisions.record();
         }
         store.transaction(tx -> tx.moveCursor(scope, cursor.version(), position.toString(), now));
     }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 /**
  * The action outbox's tables: firings and their actions. Every change of an action is a conditional
@@ -29,6 +30,8 @@ public class OutboxStore {
 
     private static final String DUPLICATE_KEY = "23505";
     private static final int MAX_ERROR_LENGTH = 2000;
+    /** Keys per {@code IN (...)} list when checking which firings are recorded: well inside every driver's limit. */
+    private static final int KEYS_PER_QUERY = 500;
     private static final String ACTION_COLUMNS = "a.id, a.firing_key, a.action_index, a.policy, f.trigger_name, "
             + "f.subject, f.event_id, a.type, a.params, a.state, a.attempts, a.next_attempt_at, a.first_attempt_at, "
             + "a.last_error, a.result, a.fired_at, a.created_at, a.updated_at, a.seq";
@@ -41,12 +44,17 @@ public class OutboxStore {
     }
 
     /**
-     * Writes the firing and its actions in one transaction.
+     * Writes the firings and their actions in one transaction: a page of events' firings costs one
+     * commit, not one each. A firing whose key was recorded before (or comes twice in the list) is left out.
      *
-     * @return false, writing nothing, when a firing with this key exists
+     * @return the keys of the firings written, in the order given
      */
-    public boolean record(NewFiring firing, Instant now) {
-        return write(firing, false, now).isPresent();
+    public List<String> record(List<NewFiring> firings, Instant now) {
+        return retriedOnDuplicate(() -> store.transaction(tx -> {
+            List<NewFiring> fresh = unrecorded(tx.connection(), firings);
+            insert(tx.connection(), fresh, Store.timestamp(now));
+            return fresh.stream().map(NewFiring::key).toList();
+        }));
     }
 
     /**
@@ -57,57 +65,92 @@ public class OutboxStore {
      * @return how many actions were withdrawn; empty, changing nothing, when a firing with this key exists
      */
     public OptionalInt recordReplacing(NewFiring firing, Instant now) {
-        return write(firing, true, now).map(OptionalInt::of).orElseGet(OptionalInt::empty);
+        return retriedOnDuplicate(() -> store.transaction(tx -> {
+            if (unrecorded(tx.connection(), List.of(firing)).isEmpty()) {
+                return OptionalInt.empty();
+            }
+            OffsetDateTime time = Store.timestamp(now);
+            int withdrawn = withdrawEarlier(tx.connection(), firing, time);
+            insert(tx.connection(), List.of(firing), time);
+            return OptionalInt.of(withdrawn);
+        }));
     }
 
-    private Optional<Integer> write(NewFiring firing, boolean replacing, Instant now) {
+    /**
+     * Runs a recording transaction again, once, when another writer committed one of its keys between
+     * its check and its insert (a leader's round still finishing as the next leader starts): the second
+     * attempt sees that key as recorded.
+     */
+    private static <T> T retriedOnDuplicate(Supplier<T> recording) {
         try {
-            return Optional.of(store.transaction(tx -> {
-                Connection connection = tx.connection();
-                OffsetDateTime time = Store.timestamp(now);
-                // first, so that a firing refused as a duplicate rolls its withdrawal back too
-                int withdrawn = replacing ? withdrawEarlier(connection, firing, time) : 0;
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_firing "
-                        + "(firing_key, policy, trigger_name, subject, event_id, mode, fired_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                    insert.setString(1, firing.key());
-                    insert.setString(2, firing.policy());
-                    insert.setString(3, firing.trigger());
-                    insert.setString(4, firing.subject());
-                    insert.setObject(5, firing.eventId());
-                    insert.setString(6, firing.mode());
-                    insert.setObject(7, Store.timestamp(firing.firedAt()));
-                    insert.executeUpdate();
-                }
-                if (firing.actions().isEmpty()) {
-                    return withdrawn;
-                }
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_action "
-                        + "(id, firing_key, action_index, policy, type, params, state, attempts, next_attempt_at, "
-                        + "fired_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")) {
-                    for (int i = 0; i < firing.actions().size(); i++) {
-                        NewFiring.Action action = firing.actions().get(i);
-                        insert.setString(1, actionId(firing.key(), i));
-                        insert.setString(2, firing.key());
-                        insert.setInt(3, i);
-                        insert.setString(4, firing.policy());
-                        insert.setString(5, action.type());
-                        insert.setString(6, Store.write(action.params()));
-                        insert.setString(7, action.state().wire());
-                        insert.setObject(8, action.nextAttemptAt() == null ? null : Store.timestamp(action.nextAttemptAt()));
-                        insert.setObject(9, Store.timestamp(firing.firedAt()));
-                        insert.setObject(10, time);
-                        insert.setObject(11, time);
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
-                return withdrawn;
-            }));
+            return recording.get();
         } catch (StoreException e) {
             if (e.getCause() instanceof SQLException sql && duplicateKey(sql)) {
-                return Optional.empty();
+                return recording.get();
             }
             throw e;
+        }
+    }
+
+    /** The firings of the list whose keys are not in the outbox yet, each once. */
+    private static List<NewFiring> unrecorded(Connection connection, List<NewFiring> firings) throws SQLException {
+        Map<String, NewFiring> byKey = new LinkedHashMap<>();
+        firings.forEach(firing -> byKey.putIfAbsent(firing.key(), firing));
+        List<String> keys = new ArrayList<>(byKey.keySet());
+        for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY));
+            try (PreparedStatement select = connection.prepareStatement("SELECT firing_key FROM outbox_firing "
+                    + "WHERE firing_key IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        byKey.remove(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return List.copyOf(byKey.values());
+    }
+
+    private static void insert(Connection connection, List<NewFiring> firings, OffsetDateTime time)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_firing "
+                + "(firing_key, policy, trigger_name, subject, event_id, mode, fired_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (NewFiring firing : firings) {
+                insert.setString(1, firing.key());
+                insert.setString(2, firing.policy());
+                insert.setString(3, firing.trigger());
+                insert.setString(4, firing.subject());
+                insert.setObject(5, firing.eventId());
+                insert.setString(6, firing.mode());
+                insert.setObject(7, Store.timestamp(firing.firedAt()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_action "
+                + "(id, firing_key, action_index, policy, type, params, state, attempts, next_attempt_at, "
+                + "fired_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")) {
+            for (NewFiring firing : firings) {
+                for (int i = 0; i < firing.actions().size(); i++) {
+                    NewFiring.Action action = firing.actions().get(i);
+                    insert.setString(1, actionId(firing.key(), i));
+                    insert.setString(2, firing.key());
+                    insert.setInt(3, i);
+                    insert.setString(4, firing.policy());
+                    insert.setString(5, action.type());
+                    insert.setString(6, Store.write(action.params()));
+                    insert.setString(7, action.state().wire());
+                    insert.setObject(8, action.nextAttemptAt() == null ? null : Store.timestamp(action.nextAttemptAt()));
+                    insert.setObject(9, Store.timestamp(firing.firedAt()));
+                    insert.setObject(10, time);
+                    insert.setObject(11, time);
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
         }
     }
 

@@ -42,8 +42,8 @@ class ActionsResourceTest {
     /** A firing of {@code policy} whose key has the characters a real one has: / : and a run path. */
     private static String fire(Firings firings, String policy, PolicyMode mode, PlannedAction... actions) {
         String key = policy + "/event:run.state_changed/lp-rest/vision/" + UUID.randomUUID();
-        firings.submit(new Firing(key, policy, "event:run.state_changed", "lp-rest/vision/r1", 3L, mode, Instant.now(),
-                List.of(actions)));
+        firings.submit(List.of(new Firing(key, policy, "event:run.state_changed", "lp-rest/vision/r1", 3L, mode,
+                Instant.now(), List.of(actions))));
         return key;
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,13 +39,16 @@ public class ActionOutbox implements Firings {
     }
 
     /**
-     * @throws IllegalArgumentException if an action has a type the outbox cannot run, or the key is
+     * @throws IllegalArgumentException if an action has a type the outbox cannot run, or a key is
      *         longer than {@value NewFiring#MAX_KEY_LENGTH} characters; nothing is written
      */
     @Override
-    public boolean submit(Firing firing) {
-        NewFiring recorded = newFiring(firing);
-        return recorded(recorded, store.record(recorded, clock.instant()));
+    public List<String> submit(List<Firing> firings) {
+        List<NewFiring> planned = firings.stream().map(this::newFiring).toList();
+        List<String> recorded = store.record(planned, clock.instant());
+        Set<String> fresh = Set.copyOf(recorded);
+        planned.stream().filter(firing -> fresh.contains(firing.key())).forEach(this::recorded);
+        return recorded;
     }
 
     /**
@@ -52,13 +56,17 @@ public class ActionOutbox implements Firings {
      */
     @Override
     public boolean replace(Firing firing) {
-        NewFiring recorded = newFiring(firing);
-        OptionalInt withdrawn = store.recordReplacing(recorded, clock.instant());
-        if (withdrawn.isPresent() && withdrawn.getAsInt() > 0) {
+        NewFiring planned = newFiring(firing);
+        OptionalInt withdrawn = store.recordReplacing(planned, clock.instant());
+        if (withdrawn.isEmpty()) {
+            return false;
+        }
+        if (withdrawn.getAsInt() > 0) {
             LOG.infof("policy %s: firing %s replaced the earlier firings of %s: %d actions that had not started "
                     + "cancelled", firing.policy(), firing.key(), firing.trigger(), withdrawn.getAsInt());
         }
-        return recorded(recorded, withdrawn.isPresent());
+        recorded(planned);
+        return true;
     }
 
     private NewFiring newFiring(Firing firing) {
@@ -74,16 +82,13 @@ public class ActionOutbox implements Firings {
                 firing.mode().name().toLowerCase(Locale.ROOT), firing.firedAt(), actions);
     }
 
-    private boolean recorded(NewFiring firing, boolean recorded) {
-        if (recorded) {
-            boolean audit = "audit".equals(firing.mode());
-            LOG.debugf("policy %s fired (%s) on %s: %d actions, %s", firing.policy(), firing.key(), firing.subject(),
-                    firing.actions().size(), audit ? "audit only" : "queued");
-            if (!audit && !firing.actions().isEmpty()) {
-                wakeUp.signal();
-            }
+    private void recorded(NewFiring firing) {
+        boolean audit = "audit".equals(firing.mode());
+        LOG.debugf("policy %s fired (%s) on %s: %d actions, %s", firing.policy(), firing.key(), firing.subject(),
+                firing.actions().size(), audit ? "audit only" : "queued");
+        if (!audit && !firing.actions().isEmpty()) {
+            wakeUp.signal();
         }
-        return recorded;
     }
 
     @Override

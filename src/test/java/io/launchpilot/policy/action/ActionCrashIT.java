@@ -157,8 +157,9 @@ class ActionCrashIT {
     private void fire(OutboxStore outbox, String point, String type, Instant at, String params) throws IOException {
         String key = point + "/" + type;
         ObjectNode json = (ObjectNode) JSON.readTree(params.replace('\'', '"'));
-        assertTrue(outbox.record(new NewFiring(key, "crash-" + type, "event:run.state_changed", ENTITY + "/" + PROJECT,
-                null, "enforce", at, List.of(new NewFiring.Action(type, json, ActionState.PENDING, at))), at));
+        assertEquals(List.of(key), outbox.record(List.of(new NewFiring(key, "crash-" + type, "event:run.state_changed",
+                ENTITY + "/" + PROJECT, null, "enforce", at, List.of(new NewFiring.Action(type, json, ActionState.PENDING,
+                at)))), at));
     }
 
     private String run(List<String> tags) throws Exception {

@@ -33,6 +33,7 @@ abstract class ActionOutboxContract {
     static final String EVENT = "event:run.state_changed";
     static final String HOURLY = "schedule:0 * * * *";
 
+    DataSource database;
     OutboxStore store;
     ActionOutbox outbox;
 
@@ -40,7 +41,8 @@ abstract class ActionOutboxContract {
 
     @BeforeEach
     void emptyOutbox() {
-        store = new OutboxStore(new Store(TestDatabases.migrated(newDatabase())));
+        database = TestDatabases.migrated(newDatabase());
+        store = new OutboxStore(new Store(database));
         outbox = new ActionOutbox(store, Clock.fixed(T0, ZoneOffset.UTC), new ActionWakeUp());
     }
 
@@ -57,9 +59,42 @@ abstract class ActionOutboxContract {
         return new PlannedAction("log", params);
     }
 
+    /** Submits one firing; whether it was recorded. */
+    boolean submit(Firing firing) {
+        return outbox.submit(List.of(firing)).equals(List.of(firing.key()));
+    }
+
+    @Test
+    void firingsSubmittedTogetherAreRecordedTogetherLeavingOutKeysSeenBefore() {
+        assertTrue(submit(firing("k1", "p", PolicyMode.ENFORCE, T0, log("first"))));
+
+        assertEquals(List.of("k2", "k3"), outbox.submit(List.of(
+                firing("k2", "p", PolicyMode.ENFORCE, T0, log("second")),
+                firing("k1", "p", PolicyMode.ENFORCE, T0, log("again")),
+                firing("k3", "q", PolicyMode.AUDIT, T0, log("third"), log("fourth")),
+                firing("k2", "p", PolicyMode.ENFORCE, T0, log("twice in one list")))));
+
+        assertEquals("first", store.action("k1#0").orElseThrow().params().get("message").asText());
+        assertEquals("second", store.action("k2#0").orElseThrow().params().get("message").asText());
+        assertEquals(ActionState.AUDIT, store.action("k3#1").orElseThrow().state());
+        assertEquals(2, outbox.countSince("p", T0));
+        assertEquals(List.of(), outbox.submit(List.of()));
+    }
+
+    @Test
+    void oneBadFiringInAListWritesNoneOfThem() {
+        PlannedAction unknown = new PlannedAction("launchMissiles", JSON.createObjectNode());
+
+        assertThrows(IllegalArgumentException.class, () -> outbox.submit(List.of(
+                firing("k1", "p", PolicyMode.ENFORCE, T0, log("a")),
+                firing("k2", "p", PolicyMode.ENFORCE, T0, unknown))));
+        assertTrue(store.action("k1#0").isEmpty());
+        assertEquals(Optional.empty(), outbox.lastFiredAt("p"));
+    }
+
     @Test
     void aFiringIsRecordedWithItsActionsInOrder() {
-        assertTrue(outbox.submit(firing("k1", "p", PolicyMode.ENFORCE, T0, log("first"), log("second"))));
+        assertTrue(submit(firing("k1", "p", PolicyMode.ENFORCE, T0, log("first"), log("second"))));
 
         ActionRecord first = store.action("k1#0").orElseThrow();
         ActionRecord second = store.action("k1#1").orElseThrow();
@@ -76,8 +111,8 @@ abstract class ActionOutboxContract {
 
     @Test
     void aKeySeenBeforeWritesNothing() {
-        assertTrue(outbox.submit(firing("k1", "p", PolicyMode.ENFORCE, T0, log("first"))));
-        assertFalse(outbox.submit(firing("k1", "p", PolicyMode.ENFORCE, T0.plusSeconds(5), log("other"), log("more"))));
+        assertTrue(submit(firing("k1", "p", PolicyMode.ENFORCE, T0, log("first"))));
+        assertFalse(submit(firing("k1", "p", PolicyMode.ENFORCE, T0.plusSeconds(5), log("other"), log("more"))));
 
         assertEquals("first", store.action("k1#0").orElseThrow().params().get("message").asText());
         assertTrue(store.action("k1#1").isEmpty());
@@ -87,7 +122,7 @@ abstract class ActionOutboxContract {
 
     @Test
     void auditFiringsAreRecordedButNeverDue() {
-        outbox.submit(firing("k1", "p", PolicyMode.AUDIT, T0, log("first")));
+        submit(firing("k1", "p", PolicyMode.AUDIT, T0, log("first")));
 
         assertEquals(ActionState.AUDIT, store.action("k1#0").orElseThrow().state());
         assertEquals(List.of(), store.due(T0.plusSeconds(3600), "me", 10));
@@ -100,16 +135,16 @@ abstract class ActionOutboxContract {
         PlannedAction unknown = new PlannedAction("launchMissiles", JSON.createObjectNode());
 
         assertThrows(IllegalArgumentException.class,
-                () -> outbox.submit(firing("k1", "p", PolicyMode.ENFORCE, T0, log("a"), unknown)));
+                () -> submit(firing("k1", "p", PolicyMode.ENFORCE, T0, log("a"), unknown)));
         assertTrue(store.action("k1#0").isEmpty());
         assertEquals(Optional.empty(), outbox.lastFiredAt("p"));
     }
 
     @Test
     void limitsCountFiringsOfOnePolicySinceATime() {
-        outbox.submit(firing("k1", "p", PolicyMode.ENFORCE, T0, log("a")));
-        outbox.submit(firing("k2", "p", PolicyMode.ENFORCE, T0.plusSeconds(60), log("a")));
-        outbox.submit(firing("k3", "q", PolicyMode.ENFORCE, T0.plusSeconds(120), log("a")));
+        submit(firing("k1", "p", PolicyMode.ENFORCE, T0, log("a")));
+        submit(firing("k2", "p", PolicyMode.ENFORCE, T0.plusSeconds(60), log("a")));
+        submit(firing("k3", "q", PolicyMode.ENFORCE, T0.plusSeconds(120), log("a")));
 
         assertEquals(2, outbox.countSince("p", T0));
         assertEquals(1, outbox.countSince("p", T0.plusSeconds(1)));
@@ -119,9 +154,9 @@ abstract class ActionOutboxContract {
 
     @Test
     void recentFiringsComeNewestFirstWithTheirActions() {
-        outbox.submit(firing("k1", "p", PolicyMode.ENFORCE, T0, log("a"), log("b")));
-        outbox.submit(firing("k2", "p", PolicyMode.ENFORCE, T0.plusSeconds(60), log("c")));
-        outbox.submit(firing("k3", "p", PolicyMode.ENFORCE, T0.plusSeconds(120)));
+        submit(firing("k1", "p", PolicyMode.ENFORCE, T0, log("a"), log("b")));
+        submit(firing("k2", "p", PolicyMode.ENFORCE, T0.plusSeconds(60), log("c")));
+        submit(firing("k3", "p", PolicyMode.ENFORCE, T0.plusSeconds(120)));
 
         List<FiringRecord> recent = outbox.recent("p", 2);
         assertEquals(List.of("k3", "k2"), recent.stream().map(FiringRecord::key).toList());
@@ -132,7 +167,7 @@ abstract class ActionOutboxContract {
 
     @Test
     void aPolicyHasUnfinishedActionsUntilAllAreDone() {
-        outbox.submit(firing("k1", "p", PolicyMode.ENFORCE, T0, log("a")));
+        submit(firing("k1", "p", PolicyMode.ENFORCE, T0, log("a")));
         assertTrue(outbox.hasUnfinishedActions("p", EVENT));
 
         ActionRecord action = store.due(T0, "me", 10).get(0);
@@ -146,7 +181,7 @@ abstract class ActionOutboxContract {
 
     @Test
     void unfinishedActionsAreCountedPerTrigger() {
-        outbox.submit(tick("k1", "p", HOURLY, T0, log("a")));
+        submit(tick("k1", "p", HOURLY, T0, log("a")));
 
         assertTrue(outbox.hasUnfinishedActions("p", HOURLY));
         assertFalse(outbox.hasUnfinishedActions("p", EVENT));
@@ -154,9 +189,9 @@ abstract class ActionOutboxContract {
 
     @Test
     void replaceCancelsThePendingActionsOfTheTriggersEarlierFiringsAndLeavesRunningOnes() {
-        outbox.submit(tick("k1", "p", HOURLY, T0, log("a"), log("b")));
-        outbox.submit(tick("other-trigger", "p", "schedule:30 * * * *", T0, log("a")));
-        outbox.submit(tick("other-policy", "q", HOURLY, T0, log("a")));
+        submit(tick("k1", "p", HOURLY, T0, log("a"), log("b")));
+        submit(tick("other-trigger", "p", "schedule:30 * * * *", T0, log("a")));
+        submit(tick("other-policy", "q", HOURLY, T0, log("a")));
         ActionRecord first = store.action("k1#0").orElseThrow();
         assertTrue(store.start(first, "me", T0));
 
@@ -187,8 +222,8 @@ abstract class ActionOutboxContract {
 
     @Test
     void aReplacingFiringWithAKeySeenBeforeWithdrawsNothing() {
-        outbox.submit(tick("k1", "p", HOURLY, T0, log("a")));
-        outbox.submit(tick("k2", "p", HOURLY, T0.plusSeconds(3600), log("b")));
+        submit(tick("k1", "p", HOURLY, T0, log("a")));
+        submit(tick("k2", "p", HOURLY, T0.plusSeconds(3600), log("b")));
 
         assertFalse(outbox.replace(tick("k2", "p", HOURLY, T0.plusSeconds(3600), log("b"))));
 

@@ -59,8 +59,8 @@ final class Outbox {
 
     String fire(String policy, PolicyMode mode, PlannedAction... actions) {
         String key = policy + "/" + UUID.randomUUID();
-        if (!outbox.submit(new Firing(key, policy, "event:run.state_changed", "lp-actions/vision/r", 1L, mode,
-                clock.instant(), List.of(actions)))) {
+        if (outbox.submit(List.of(new Firing(key, policy, "event:run.state_changed", "lp-actions/vision/r", 1L, mode,
+                clock.instant(), List.of(actions)))).isEmpty()) {
             throw new IllegalStateException("firing " + key + " was not recorded");
         }
         return key;
