@@ -125,11 +125,18 @@ public record Fixture(List<Event> events, List<Tick> ticks, Map<String, Run> run
         }
         List<Event> events = new ArrayList<>();
         for (MappingNode item : items(yaml, value(fields, "events"), "events")) {
-            event(yaml, item, events.size() + 1).ifPresent(events::add);
+            Instant before = events.isEmpty() ? Instant.EPOCH : events.get(events.size() - 1).observedAt();
+            event(yaml, item, events.size() + 1, before).ifPresent(event -> {
+                inTimeOrder(yaml, item, "events", before, event.observedAt());
+                events.add(event);
+            });
         }
         List<Tick> ticks = new ArrayList<>();
         for (MappingNode item : items(yaml, value(fields, "ticks"), "ticks")) {
-            tick(yaml, item).ifPresent(ticks::add);
+            tick(yaml, item).ifPresent(tick -> {
+                inTimeOrder(yaml, item, "ticks", ticks.isEmpty() ? null : ticks.get(ticks.size() - 1).at(), tick.at());
+                ticks.add(tick);
+            });
         }
         Node eventsNode = value(fields, "events");
         Node ticksNode = value(fields, "ticks");
@@ -150,6 +157,16 @@ public record Fixture(List<Event> events, List<Tick> ticks, Map<String, Run> run
             }
         }
         return new Fixture(events, ticks, runs, sweeps, expect);
+    }
+
+    /**
+     * Events, and ticks, are listed in time order: the test feeds both lists merged by time, and a list out of
+     * order is more likely a typo than a wish.
+     */
+    private static void inTimeOrder(YamlSource yaml, MappingNode item, String list, Instant before, Instant at) {
+        if (before != null && at.isBefore(before)) {
+            yaml.error(item, list + "[].at must not be before the one above it (" + before + "), got " + at);
+        }
     }
 
     private static boolean empty(Node list) {
@@ -210,8 +227,8 @@ public record Fixture(List<Event> events, List<Tick> ticks, Map<String, Run> run
                 0, null));
     }
 
-    /** An event; without {@code at}, events are a second apart from the epoch. */
-    private static Optional<Event> event(YamlSource yaml, MappingNode item, long id) {
+    /** An event; without {@code at}, it comes a second after {@code before} (the event above it, or the epoch). */
+    private static Optional<Event> event(YamlSource yaml, MappingNode item, long id, Instant before) {
         Map<String, NodeTuple> fields = yaml.fields(item, "an event", EVENT_KEYS);
         int errorsBefore = yaml.errorCount();
         String type = required(yaml, item, fields, "type", "events[]");
@@ -223,7 +240,7 @@ public record Fixture(List<Event> events, List<Tick> ticks, Map<String, Run> run
             return Optional.empty();
         }
         return Optional.of(new Event(id, type, subject, source != null ? source : "fixture",
-                at != null ? at : Instant.EPOCH.plusSeconds(id), JSON.valueToTree(payload)));
+                at != null ? at : before.plusSeconds(1), JSON.valueToTree(payload)));
     }
 
     /** The mappings of a list; a missing or null list is empty, anything else is reported. */

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -256,24 +257,39 @@ public class OutboxStore {
     }
 
     /**
-     * Records the intent: the action moves from the state it was read in to {@code running}, one more
-     * attempt, claimed by {@code claimant}. Commits before anything is sent.
+     * Records the intent: each action moves from the state it was read in to {@code running}, one more
+     * attempt, claimed by {@code claimant}; all in one transaction, committed before anything is sent.
      *
-     * @return false when someone else moved it first
+     * @return the actions started; one that someone else moved first is left out
      */
-    public boolean start(ActionRecord action, String claimant, Instant now) {
-        return update("UPDATE outbox_action SET state = 'running', attempts = attempts + 1, claimed_by = ?, "
+    public List<ActionRecord> start(List<ActionRecord> actions, String claimant, Instant now) {
+        OffsetDateTime time = Store.timestamp(now);
+        int[] counts = batch("UPDATE outbox_action SET state = 'running', attempts = attempts + 1, claimed_by = ?, "
                 + "first_attempt_at = COALESCE(first_attempt_at, ?), updated_at = ? "
-                + "WHERE id = ? AND state = ? AND attempts = ?",
-                claimant, Store.timestamp(now), Store.timestamp(now), action.id(), action.state().wire(),
-                action.attempts());
+                + "WHERE id = ? AND state = ? AND attempts = ?", actions.stream().map(action -> List.<Object>of(
+                        claimant, time, time, action.id(), action.state().wire(), action.attempts())).toList());
+        List<ActionRecord> started = new ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) {
+            if (counts[i] == 1) {
+                started.add(actions.get(i));
+            }
+        }
+        return started;
     }
 
-    /** The attempt worked: {@code running} to {@code done}, with what the effect was. */
-    public boolean finish(String id, JsonNode result, Instant now) {
-        return update("UPDATE outbox_action SET state = 'done', result = ?, last_error = NULL, claimed_by = NULL, "
+    /**
+     * The attempts worked: each action (by id) {@code running} to {@code done}, with what its effect was;
+     * one transaction.
+     *
+     * @return how many were running and are now done
+     */
+    public int finish(Map<String, JsonNode> results, Instant now) {
+        OffsetDateTime time = Store.timestamp(now);
+        return Arrays.stream(batch("UPDATE outbox_action SET state = 'done', result = ?, last_error = NULL, claimed_by = NULL, "
                 + "next_attempt_at = NULL, updated_at = ? WHERE id = ? AND state = 'running'",
-                result == null ? null : Store.write(result), Store.timestamp(now), id);
+                results.entrySet().stream().map(done -> Arrays.<Object>asList(
+                        done.getValue() == null ? null : Store.write(done.getValue()), time, done.getKey())).toList()))
+                .sum();
     }
 
     /** The attempt failed and another one comes at {@code nextAttemptAt}: {@code running} to {@code pending}. */
@@ -367,6 +383,24 @@ public class OutboxStore {
                     statement.setObject(i + 1, parameters[i]);
                 }
                 return statement.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** One statement run once per parameter list, in one transaction; the count of rows each changed. */
+    private int[] batch(String sql, List<List<Object>> parameterLists) {
+        if (parameterLists.isEmpty()) {
+            return new int[0];
+        }
+        return store.transaction(tx -> {
+            try (PreparedStatement statement = tx.connection().prepareStatement(sql)) {
+                for (List<Object> parameters : parameterLists) {
+                    for (int i = 0; i < parameters.size(); i++) {
+                        statement.setObject(i + 1, parameters.get(i));
+                    }
+                    statement.addBatch();
+                }
+                return statement.executeBatch();
             }
         });
     }

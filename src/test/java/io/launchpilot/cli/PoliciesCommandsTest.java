@@ -136,6 +136,43 @@ class PoliciesCommandsTest {
                 result.outputLines());
     }
 
+    @Test
+    void testInterleavesEventsAndTicksByTimeWithAnEventFirstAtTheSameInstant() throws Exception {
+        Path policy = directory.resolve("either.yaml");
+        Files.writeString(policy, """
+                apiVersion: launchpilot/v1
+                kind: Policy
+                metadata: { name: either }
+                spec:
+                  on:
+                    - { event: run.created }
+                    - { schedule: { cron: "0 * * * *" } }
+                  do: [ { log: { message: either } } ]
+                  limits: { cooldown: 30m }
+                """);
+        Path fixture = directory.resolve("mixed.yaml");
+        Files.writeString(fixture, """
+                runs: [ { path: acme/vision/r1 }, { path: acme/vision/r2 } ]
+                events:
+                  - { type: run.created, subject: acme/vision/r1, at: "2026-01-02T00:40:00Z" }
+                  - { type: run.created, subject: acme/vision/r2, at: "2026-01-02T02:00:00Z" }
+                ticks:
+                  - { at: "2026-01-02T01:00:00Z" }
+                  - { at: "2026-01-02T02:00:00Z" }
+                """);
+        CommandResult result = launch("policies", "test", policy.toString(), "--fixture", fixture.toString(),
+                "-o", "json");
+        assertEquals(0, result.exitCode(), result.errorOutput());
+        List<String> order = result.outputLines().stream().map(String::strip)
+                .filter(line -> line.startsWith("\"subject\" :") || line.startsWith("\"outcome\" :")).toList();
+        // 00:40 event fires; the 01:00 tick is within its cooldown; the 02:00 event fires, then its tick waits
+        assertEquals(List.of(
+                "\"subject\" : \"acme/vision/r1\",", "\"outcome\" : \"fire\",",
+                "\"subject\" : \"schedule:0 * * * *\",", "\"outcome\" : \"cooldown\",",
+                "\"subject\" : \"acme/vision/r2\",", "\"outcome\" : \"fire\",",
+                "\"subject\" : \"schedule:0 * * * *\",", "\"outcome\" : \"cooldown\","), order, result.output());
+    }
+
     static Stream<Arguments> badFixtures() {
         return Stream.of(
                 Arguments.of("", List.of("1:1: the fixture is empty: it needs events or ticks")),
@@ -144,6 +181,17 @@ class PoliciesCommandsTest {
                 Arguments.of("- { type: run.created }\n", List.of("1:1: the fixture must be a mapping with events or"
                         + " ticks, and optionally runs, sweeps and expect, got a list")),
                 Arguments.of("events: []\n", List.of("1:9: the fixture has no events or ticks: it needs at least one")),
+                Arguments.of("""
+                        events:
+                          - { type: run.created, subject: a/b/r1, at: "2026-01-02T02:00:00Z" }
+                          - { type: run.created, subject: a/b/r2, at: "2026-01-02T01:00:00Z" }
+                          - { type: run.created, subject: a/b/r3 }
+                        ticks:
+                          - { at: "2026-01-02T02:00:00Z" }
+                          - { at: "2026-01-02T01:00:00Z" }
+                        """, List.of(
+                        "3:5: events[].at must not be before the one above it (2026-01-02T02:00:00Z), got 2026-01-02T01:00:00Z",
+                        "7:5: ticks[].at must not be before the one above it (2026-01-02T02:00:00Z), got 2026-01-02T01:00:00Z")),
                 Arguments.of("runs: []\n", List.of("1:1: the fixture has no events or ticks: it needs at least one")),
                 Arguments.of("""
                         ticks:

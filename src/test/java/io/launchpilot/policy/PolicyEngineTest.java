@@ -337,7 +337,7 @@ class PolicyEngineTest {
         engine.runSchedules(start.plusSeconds(1));
         engine.runSchedules(start.plusSeconds(61));
         FiringRecord earlier = firings.recent(name("replace"), 1).get(0);
-        assertTrue(outbox.start(earlier.actions().get(0), "another-executor", start.plusSeconds(62)));
+        assertEquals(1, outbox.start(List.of(earlier.actions().get(0)), "another-executor", start.plusSeconds(62)).size());
 
         engine.runSchedules(start.plusSeconds(121));
 

@@ -6,6 +6,7 @@ import io.launchpilot.store.ActionRecord;
 import io.launchpilot.store.ActionState;
 import io.launchpilot.store.Leadership;
 import io.launchpilot.store.OutboxStore;
+import io.launchpilot.wandb.RunRef;
 import io.launchpilot.wandb.WandbException;
 import io.quarkus.arc.All;
 import jakarta.annotation.PreDestroy;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -144,14 +146,85 @@ public class ActionExecutor {
         return made;
     }
 
+    /** A lane's actions in order; consecutive changes of one run go together (see {@link #runTogether}). */
     private int runLane(List<ActionRecord> lane, String claimant) {
         int made = 0;
-        for (ActionRecord action : lane) {
-            if (run(action, claimant)) {
-                made++;
+        for (int next = 0; next < lane.size();) {
+            List<ActionRecord> together = runChangesFrom(lane, next);
+            if (together.size() > 1) {
+                made += runTogether(together, claimant);
+                next += together.size();
+            } else {
+                made += run(lane.get(next), claimant) ? 1 : 0;
+                next++;
             }
         }
         return made;
+    }
+
+    /** The actions from {@code from} on that change the same run as the one there (see {@link RunChange}). */
+    private List<ActionRecord> runChangesFrom(List<ActionRecord> lane, int from) {
+        List<ActionRecord> together = new ArrayList<>();
+        RunRef run = null;
+        for (ActionRecord action : lane.subList(from, lane.size())) {
+            Optional<RunChange> change = runChange(action);
+            if (change.isEmpty() || run != null && !run.equals(change.get().run())) {
+                break;
+            }
+            run = change.get().run();
+            together.add(action);
+        }
+        return together;
+    }
+
+    private Optional<RunChange> runChange(ActionRecord action) {
+        if (handler(action) instanceof RunChangeAction handler) {
+            try {
+                return Optional.of(handler.change(action));
+            } catch (RuntimeException e) {
+                return Optional.empty(); // alone, its attempt fails with the reason
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Changes of one run (several policies tagging a finished run): the intents of all in one commit, one
+     * read and at most one write to W&B, the results in one commit. If W&B refuses the write, one of the
+     * changes may be why: each is then tried alone in this same attempt, so that it fails alone.
+     */
+    private int runTogether(List<ActionRecord> actions, String claimant) {
+        List<ActionRecord> started = new ArrayList<>();
+        for (ActionRecord action : store.start(actions, claimant, clock.instant())) {
+            if (!crash.abandons(ActionsConfig.CrashPoint.BEFORE_EFFECT, resumed(action))) {
+                started.add(action);
+            }
+        }
+        if (started.isEmpty()) {
+            return 0;
+        }
+        List<ObjectNode> results;
+        try {
+            results = ((RunChangeAction) handler(started.get(0))).apply(started.stream()
+                    .map(action -> runChange(action).orElseThrow()).toList());
+        } catch (RuntimeException e) {
+            if (!permanent(e)) {
+                started.forEach(action -> fail(action, action.attempts() + 1, e));
+            } else {
+                started.forEach(this::attempt);
+            }
+            return started.size();
+        }
+        Map<String, JsonNode> done = new LinkedHashMap<>();
+        for (int i = 0; i < started.size(); i++) {
+            if (!crash.abandons(ActionsConfig.CrashPoint.AFTER_EFFECT, resumed(started.get(i)))) {
+                done.put(started.get(i).id(), results.get(i));
+            }
+        }
+        Instant now = clock.instant();
+        store.finish(done, now);
+        started.stream().filter(action -> done.containsKey(action.id())).forEach(action -> finished(action, now));
+        return started.size();
     }
 
     /** Due actions grouped by {@link #lane}, in the order they were due. */
@@ -182,34 +255,49 @@ public class ActionExecutor {
 
     /** One attempt at one action; false when another executor moved it first. */
     private boolean run(ActionRecord action, String claimant) {
-        // an attempt started before (a crash, a timeout, a retry by hand): its effect may exist
-        boolean resumed = action.firstAttemptAt() != null;
-        if (!store.start(action, claimant, clock.instant())) {
+        if (store.start(List.of(action), claimant, clock.instant()).isEmpty()) {
             return false;
         }
-        int attempt = action.attempts() + 1;
-        ActionType type = ActionType.of(action.type()).orElse(null);
+        attempt(action);
+        return true;
+    }
+
+    /** An attempt at a started action: its effect, then its outcome recorded. */
+    private void attempt(ActionRecord action) {
+        boolean resumed = resumed(action);
         try {
-            ActionHandler handler = type == null ? null : handlers.get(type);
+            ActionHandler handler = handler(action);
             if (handler == null) {
                 throw ActionFailure.permanent("no handler for action type " + action.type());
             }
             if (crash.abandons(ActionsConfig.CrashPoint.BEFORE_EFFECT, resumed)) {
-                return true;
+                return;
             }
             ObjectNode result = handler.execute(action, resumed);
             if (crash.abandons(ActionsConfig.CrashPoint.AFTER_EFFECT, resumed)) {
-                return true;
+                return;
             }
             Instant now = clock.instant();
-            store.finish(action.id(), result, now);
-            metrics.outcome(action.type(), "done");
-            metrics.latency(action.type(), Duration.between(action.firedAt(), now));
-            LOG.debugf("action %s (%s) done: %s", action.id(), action.type(), result);
+            store.finish(Map.of(action.id(), result), now);
+            finished(action, now);
         } catch (RuntimeException e) {
-            fail(action, attempt, e);
+            fail(action, action.attempts() + 1, e);
         }
-        return true;
+    }
+
+    private ActionHandler handler(ActionRecord action) {
+        return ActionType.of(action.type()).map(handlers::get).orElse(null);
+    }
+
+    /** Whether an attempt started before (a crash, a timeout, a retry by hand): its effect may exist. */
+    private static boolean resumed(ActionRecord action) {
+        return action.firstAttemptAt() != null;
+    }
+
+    private void finished(ActionRecord action, Instant now) {
+        metrics.outcome(action.type(), "done");
+        metrics.latency(action.type(), Duration.between(action.firedAt(), now));
+        LOG.debugf("action %s (%s) done", action.id(), action.type());
     }
 
     private void fail(ActionRecord action, int attempt, RuntimeException e) {

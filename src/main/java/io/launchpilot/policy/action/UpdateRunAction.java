@@ -1,27 +1,21 @@
 package io.launchpilot.policy.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.launchpilot.store.ActionRecord;
-import io.launchpilot.wandb.Run;
-import io.launchpilot.wandb.RunRef;
-import io.launchpilot.wandb.RunUpdate;
-import io.launchpilot.wandb.WandbClient;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code updateRun}: sets {@code summary} and {@code config} keys of {@code run}. It compares them with
  * the run's values first and writes only when one differs, so a repeat finds the effect and sends nothing.
  */
-@ApplicationScoped
-class UpdateRunAction implements ActionHandler {
+@Singleton
+class UpdateRunAction extends RunChangeAction {
 
-    private final WandbClient wandb;
-
-    UpdateRunAction(WandbClient wandb) {
-        this.wandb = wandb;
+    UpdateRunAction(RunChanges runs) {
+        super(runs);
     }
 
     @Override
@@ -30,29 +24,14 @@ class UpdateRunAction implements ActionHandler {
     }
 
     @Override
-    public ObjectNode execute(ActionRecord action, boolean resumed) {
+    RunChange change(ActionRecord action) {
         Params params = Params.of(action);
-        RunRef ref = ActionRefs.run(params, "run");
         Map<String, Object> summary = params.map("summary");
         Map<String, Object> config = params.map("config");
         if ((summary == null || summary.isEmpty()) && (config == null || config.isEmpty())) {
             throw params.invalid("give at least one of summary and config");
         }
-        Run run = wandb.run(ref).orElseThrow(() -> ActionFailure.permanent("updateRun: run " + ref.path() + " not found"));
-        boolean summaryHolds = summary == null || holds(run.summary(), summary);
-        boolean configHolds = config == null || holds(run.config(), config);
-        ObjectNode result = Params.result().put("run", ref.path());
-        if (summaryHolds && configHolds) {
-            return result.put("existed", true);
-        }
-        wandb.updateRun(run, new RunUpdate(null, configHolds ? null : config, summaryHolds ? null : summary));
-        if (!summaryHolds) {
-            result.set("summary", Params.JSON.valueToTree(summary));
-        }
-        if (!configHolds) {
-            result.set("config", Params.JSON.valueToTree(config));
-        }
-        return result;
+        return new RunChange(type(), ActionRefs.run(params, "run"), List.of(), List.of(), summary, config);
     }
 
     /** Whether every wanted key already has its value (numbers compared by value: 2 equals 2.0). */

@@ -180,7 +180,7 @@ class ActionExecutorTest {
     void anActionLeftRunningByAnotherProcessIsResumedAndOneInFlightIsNot() {
         String key = outbox.fire("resume", Outbox.action("log", "{'message': 'resumed'}"));
         ActionRecord pending = outbox.action(key, 0);
-        assertTrue(store.start(pending, "other-process/1", outbox.clock.instant()));
+        assertEquals(1, store.start(List.of(pending), "other-process/1", outbox.clock.instant()).size());
 
         assertFalse(store.due(outbox.clock.instant(), "other-process/1", 100).stream()
                 .anyMatch(action -> action.id().equals(pending.id())), "its own claimant sees it in flight");

@@ -24,6 +24,7 @@ import io.quarkus.arc.All;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,7 +67,7 @@ class ActionHandlersTest {
     private ActionRecord crashedAfterEffect(String type, String json) {
         String key = outbox.fire("p-crash-" + type, Outbox.action(type, json));
         ActionRecord pending = outbox.action(key, 0);
-        assertTrue(store.start(pending, "gone-process", outbox.clock.instant()));
+        assertEquals(1, store.start(List.of(pending), "gone-process", outbox.clock.instant()).size());
         ActionRecord running = outbox.action(key, 0);
         handler(type).execute(running, false);
         return running;
@@ -127,6 +128,77 @@ class ActionHandlersTest {
         ActionRecord again = outbox.run("updateRun", "{'run': '" + path + "', 'summary': {'rank': 1.0}}");
         assertTrue(again.result().get("existed").asBoolean());
         assertEquals(writes, SandboxApi.requests("UpsertBucket"));
+    }
+
+    @Test
+    void changesOfOneRunFromSeveralFiringsAreReadOnceAndWrittenOnce() {
+        String path = SandboxControl.run(Map.of("state", "finished", "tags", List.of("baseline")));
+        String tagA = outbox.fire("p-tag-a", Outbox.action("tagRun", "{'run': '" + path + "', 'add': ['a']}"));
+        String update = outbox.fire("p-update", Outbox.action("updateRun", "{'run': '" + path + "', 'summary': {'rank': 1}}"));
+        String tagB = outbox.fire("p-tag-b", Outbox.action("tagRun",
+                "{'run': '" + path + "', 'add': ['b'], 'remove': ['baseline']}"));
+        String again = outbox.fire("p-tag-again", Outbox.action("tagRun", "{'run': '" + path + "', 'add': ['a']}"));
+        long reads = SandboxApi.requests("Run");
+        long writes = SandboxApi.requests("UpsertBucket");
+
+        outbox.executor.runDue();
+
+        assertEquals(1, SandboxApi.requests("Run") - reads, "one read for four actions");
+        assertEquals(1, SandboxApi.requests("UpsertBucket") - writes, "one write for four actions");
+        for (String key : List.of(tagA, update, tagB, again)) {
+            ActionRecord done = outbox.action(key, 0);
+            assertEquals(ActionState.DONE, done.state(), done.lastError());
+            assertEquals(1, done.attempts());
+        }
+        assertEquals(List.of("a", "b"), run(path).tags());
+        assertEquals(1L, ((Number) run(path).summary().get("rank")).longValue());
+        assertEquals("[\"a\",\"b\"]", outbox.action(tagA, 0).result().get("tags").toString());
+        assertFalse(outbox.action(tagA, 0).result().has("existed"));
+        assertEquals("{\"rank\":1}", outbox.action(update, 0).result().get("summary").toString());
+        assertTrue(outbox.action(again, 0).result().get("existed").asBoolean(), "a is there after the changes before it");
+    }
+
+    @Test
+    void changesOfOneRunThatWandbRefusesTogetherAreTriedAloneAndFailAlone() {
+        String path = SandboxControl.run(Map.of("state", "finished")).replaceFirst("/[^/]+$", "/no-such-run");
+        String first = outbox.fire("p-missing-a", Outbox.action("tagRun", "{'run': '" + path + "', 'add': ['a']}"));
+        String second = outbox.fire("p-missing-b", Outbox.action("updateRun", "{'run': '" + path + "', 'summary': {'x': 1}}"));
+        long reads = SandboxApi.requests("Run");
+
+        outbox.executor.runDue();
+
+        assertEquals(3, SandboxApi.requests("Run") - reads, "together, then each alone");
+        for (String key : List.of(first, second)) {
+            ActionRecord failed = outbox.action(key, 0);
+            assertEquals(ActionState.FAILED, failed.state());
+            assertEquals(1, failed.attempts());
+        }
+        assertEquals("tagRun: run " + path + " not found", outbox.action(first, 0).lastError());
+        assertEquals("updateRun: run " + path + " not found", outbox.action(second, 0).lastError());
+    }
+
+    @Test
+    void changesOfOneRunThatFailForAMomentAreRetriedTogether() {
+        String path = SandboxControl.run(Map.of("state", "finished"));
+        String first = outbox.fire("p-flaky-a", Outbox.action("tagRun", "{'run': '" + path + "', 'add': ['a']}"));
+        String second = outbox.fire("p-flaky-b", Outbox.action("tagRun", "{'run': '" + path + "', 'add': ['b']}"));
+        SandboxApi.faults(Map.of("errorRate", 1.0));
+        try {
+            outbox.executor.runDue();
+        } finally {
+            SandboxApi.clearFaults();
+        }
+        for (String key : List.of(first, second)) {
+            assertEquals(ActionState.PENDING, outbox.action(key, 0).state());
+            assertEquals(1, outbox.action(key, 0).attempts());
+        }
+
+        outbox.clock.advance(Duration.ofHours(1));
+        outbox.executor.runDue();
+
+        assertEquals(ActionState.DONE, outbox.action(first, 0).state());
+        assertEquals(ActionState.DONE, outbox.action(second, 0).state());
+        assertEquals(List.of("a", "b"), run(path).tags());
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -171,9 +172,9 @@ abstract class ActionOutboxContract {
         assertTrue(outbox.hasUnfinishedActions("p", EVENT));
 
         ActionRecord action = store.due(T0, "me", 10).get(0);
-        assertTrue(store.start(action, "me", T0));
+        assertEquals(1, store.start(List.of(action), "me", T0).size());
         assertTrue(outbox.hasUnfinishedActions("p", EVENT));
-        assertTrue(store.finish(action.id(), JSON.createObjectNode().put("logged", true), T0));
+        assertEquals(1, store.finish(Map.of(action.id(), JSON.createObjectNode().put("logged", true)), T0));
         assertFalse(outbox.hasUnfinishedActions("p", EVENT));
         assertEquals(ActionState.DONE, store.action("k1#0").orElseThrow().state());
         assertTrue(store.action("k1#0").orElseThrow().result().get("logged").asBoolean());
@@ -193,7 +194,7 @@ abstract class ActionOutboxContract {
         submit(tick("other-trigger", "p", "schedule:30 * * * *", T0, log("a")));
         submit(tick("other-policy", "q", HOURLY, T0, log("a")));
         ActionRecord first = store.action("k1#0").orElseThrow();
-        assertTrue(store.start(first, "me", T0));
+        assertEquals(1, store.start(List.of(first), "me", T0).size());
 
         assertTrue(outbox.replace(tick("k2", "p", HOURLY, T0.plusSeconds(3600), log("c"))));
 
