@@ -42,8 +42,8 @@ import org.jboss.logging.Logger;
  * Runs the policies: reads the event ledger from a durable cursor, fires cron triggers (at most one
  * missed tick caught up), re-checks pending {@code for:} conditions, applies limits, and hands the
  * firings to {@link Firings}, those of a page of events together. Exactly once comes from the firing
- * keys: a re-read event or a repeated tick gives the same key, which {@link Firings#submit} leaves out. Its state lives in the store as
- * cursors ({@code policy:*}) and the snapshots of scope {@value #PENDING}.
+ * keys: a re-read event or a repeated tick gives the same key, which {@link Firings#submit} leaves out.
+ * Its state lives in the store as cursors ({@code policy:*}) and the snapshots of scope {@value #PENDING}.
  */
 @ApplicationScoped
 public class PolicyEngine {

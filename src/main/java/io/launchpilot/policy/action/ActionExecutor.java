@@ -40,7 +40,8 @@ import org.jboss.logging.Logger;
  * because an attempt had started, the handler looks for the effect before acting.
  *
  * <p>Actions of one look run on up to {@code concurrency} workers, in lanes: two actions that change the
- * same run or sweep, or belong to the same subject, never run at once (see {@link #lane}).
+ * same run or sweep, or belong to the same subject, never run at once (see {@link #lane}). Consecutive
+ * changes of one run in a lane are applied together (see {@link #runTogether}).
  *
  * <p>Within a firing, actions run in order: the store hands out an action only when every earlier one of
  * its firing is done, so a failed one holds the rest of its firing and nothing else. A failure is
