@@ -159,6 +159,27 @@ class ActionHandlersTest {
     }
 
     @Test
+    void changesOfOneRunLeftRunningByACrashAfterTheirEffectAreFoundTogetherAndWriteNothing() {
+        String path = SandboxControl.run(Map.of("state", "finished"));
+        ActionRecord tag = crashedAfterEffect("tagRun", "{'run': '" + path + "', 'add': ['promoted']}");
+        ActionRecord update = crashedAfterEffect("updateRun", "{'run': '" + path + "', 'summary': {'rank': 1}}");
+        long reads = SandboxApi.requests("Run");
+        long writes = SandboxApi.requests("UpsertBucket");
+
+        outbox.executor.runDue();
+
+        for (ActionRecord crashed : List.of(tag, update)) {
+            ActionRecord done = store.action(crashed.id()).orElseThrow();
+            assertEquals(ActionState.DONE, done.state(), done.lastError());
+            assertTrue(done.result().get("existed").asBoolean(), done.result().toString());
+            assertEquals(2, done.attempts());
+        }
+        assertEquals(1, SandboxApi.requests("Run") - reads);
+        assertEquals(writes, SandboxApi.requests("UpsertBucket"));
+        assertEquals(List.of("promoted"), run(path).tags());
+    }
+
+    @Test
     void changesOfOneRunThatWandbRefusesTogetherAreTriedAloneAndFailAlone() {
         String path = SandboxControl.run(Map.of("state", "finished")).replaceFirst("/[^/]+$", "/no-such-run");
         String first = outbox.fire("p-missing-a", Outbox.action("tagRun", "{'run': '" + path + "', 'add': ['a']}"));
