@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.launchpilot.policy.expr.Template;
 import io.launchpilot.store.Event;
 import io.launchpilot.wandb.ProjectRef;
+import io.launchpilot.wandb.QueueRef;
 import io.launchpilot.wandb.Run;
 import io.launchpilot.wandb.RunRef;
 import io.launchpilot.wandb.Sweep;
@@ -98,11 +99,11 @@ final class Evaluator {
                 });
             } else if (type.startsWith("queue.item_")) {
                 found.put("queueItem", FiringContext.queueItem(payload));
-                Scope scope = ((Trigger.OnEvent) trigger).scope();
-                String entity = scope.entity() != null ? scope.entity() : payload.path("entity").asText(null);
                 String runName = payload.path("run").asText(null);
-                if (entity != null && scope.project() != null && runName != null && !runName.isBlank()) {
-                    subjects.run(new RunRef(entity, scope.project(), runName)).ifPresent(run -> found.put("run", run));
+                if (runName != null && !runName.isBlank()) {
+                    runProject(((Trigger.OnEvent) trigger).scope(), payload)
+                            .flatMap(project -> subjects.run(new RunRef(project.entity(), project.name(), runName)))
+                            .ifPresent(run -> found.put("run", run));
                 }
             } else if (type.equals(WEBHOOK_RECEIVED)) {
                 Map<String, Object> artifact = FiringContext.artifact(payload.path("artifact").asText(null),
@@ -113,6 +114,31 @@ final class Evaluator {
                 runAt(payload.path("run").asText(null)).ifPresent(run -> found.put("run", run));
             }
             return found;
+        }
+
+        /**
+         * Where a queue item's run is: W&B names only its short id. The trigger's {@code scope.project} says so
+         * without a request; else the item's run spec (its {@code project}, and {@code entity} when given), read
+         * from the queue while it still lists the item.
+         */
+        private Optional<ProjectRef> runProject(Scope scope, JsonNode payload) {
+            String entity = scope.entity() != null ? scope.entity() : payload.path("entity").asText(null);
+            if (entity == null) {
+                return Optional.empty();
+            }
+            if (scope.project() != null) {
+                return Optional.of(new ProjectRef(entity, scope.project()));
+            }
+            String queue = payload.path("queue").asText(null);
+            String item = payload.path("item").asText(null);
+            if (queue == null || item == null) {
+                return Optional.empty();
+            }
+            return parse(() -> new QueueRef(entity, queue)).flatMap(ref -> subjects.queued(ref, item))
+                    .flatMap(queued -> queued.runSpec().get("project") instanceof String project
+                            ? parse(() -> new ProjectRef(queued.runSpec().get("entity") instanceof String owner
+                                    ? owner : entity, project))
+                            : Optional.empty());
         }
 
         private Optional<Run> runAt(String path) {

@@ -14,6 +14,8 @@ import io.launchpilot.spec.YamlSource;
 import io.launchpilot.store.Event;
 import io.launchpilot.sweep.SweepService;
 import io.launchpilot.wandb.ProjectRef;
+import io.launchpilot.wandb.QueueRef;
+import io.launchpilot.wandb.QueuedRun;
 import io.launchpilot.wandb.Run;
 import io.launchpilot.wandb.RunRef;
 import io.launchpilot.wandb.Sweep;
@@ -394,6 +396,11 @@ public record Fixture(List<Event> events, List<Tick> ticks, Map<String, Run> run
                 RunFilter compiled = RunFilter.compile(filter);
                 return runs.values().stream().filter(run -> run.ref().projectRef().equals(project))
                         .filter(run -> compiled.matches(FiringContext.document(run))).limit(limit).toList();
+            }
+
+            @Override
+            public Optional<QueuedRun> queued(QueueRef queue, String itemId) {
+                return Optional.empty(); // a fixture has no queues: a queue item's run is found through scope.project
             }
         };
     }

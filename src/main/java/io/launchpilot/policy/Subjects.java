@@ -1,6 +1,8 @@
 package io.launchpilot.policy;
 
 import io.launchpilot.wandb.ProjectRef;
+import io.launchpilot.wandb.QueueRef;
+import io.launchpilot.wandb.QueuedRun;
 import io.launchpilot.wandb.Run;
 import io.launchpilot.wandb.RunRef;
 import io.launchpilot.wandb.Sweep;
@@ -24,4 +26,7 @@ public interface Subjects {
 
     /** Runs of a project matching a W&B runs filter (evaluated by the server), at most {@code limit}. */
     List<Run> runs(ProjectRef project, Map<String, Object> filter, int limit);
+
+    /** A queue's item with its run spec, while the queue lists it. */
+    Optional<QueuedRun> queued(QueueRef queue, String itemId);
 }

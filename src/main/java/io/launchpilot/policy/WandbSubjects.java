@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.launchpilot.sweep.SweepService;
 import io.launchpilot.wandb.ProjectRef;
+import io.launchpilot.wandb.QueueRef;
+import io.launchpilot.wandb.QueuedRun;
 import io.launchpilot.wandb.Run;
 import io.launchpilot.wandb.RunQuery;
 import io.launchpilot.wandb.RunRef;
@@ -50,6 +52,11 @@ public class WandbSubjects implements Subjects {
     public List<Run> runs(ProjectRef project, Map<String, Object> filter, int limit) {
         return wandb.runs(project, RunQuery.all().withFilters(json(filter)).withPerPage(Math.min(limit, 1000)), limit)
                 .toList();
+    }
+
+    @Override
+    public Optional<QueuedRun> queued(QueueRef queue, String itemId) {
+        return wandb.queued(queue, itemId);
     }
 
     private static String json(Map<String, Object> filter) {

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -229,6 +230,16 @@ public class WandbClient {
      * page by page; empty if none does or the queue does not exist.
      */
     public Optional<QueuedRun> findQueued(QueueRef queue, String key, String value) {
+        return findQueued(queue, (id, runSpec) -> value.equals(runSpec.get(key)));
+    }
+
+    /** The queued item with this id, with its run spec; empty if it is not (or no longer) on the queue. */
+    public Optional<QueuedRun> queued(QueueRef queue, String itemId) {
+        return findQueued(queue, (id, runSpec) -> itemId.equals(id));
+    }
+
+    /** The first item (its id and run spec) {@code wanted} takes, searching all items page by page. */
+    private Optional<QueuedRun> findQueued(QueueRef queue, BiPredicate<String, Map<String, Object>> wanted) {
         String cursor = null;
         while (true) {
             JsonNode items = present(present(present(execute(Operation.GET_RUN_QUEUE_ITEM_SPECS, vars(
@@ -239,7 +250,7 @@ public class WandbClient {
                     "perPage", QUEUE_ITEMS_PER_PAGE)), "project"), "runQueue"), "runQueueItems");
             for (JsonNode node : WandbJson.nodes(items)) {
                 Map<String, Object> runSpec = WandbJson.object(node.get("runSpec"));
-                if (value.equals(runSpec.get(key))) {
+                if (wanted.test(text(node, "id"), runSpec)) {
                     return Optional.of(new QueuedRun(text(node, "id"), queue, runSpec));
                 }
             }

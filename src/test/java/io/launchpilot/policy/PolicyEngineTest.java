@@ -16,6 +16,9 @@ import io.launchpilot.store.OutboxStore;
 import io.launchpilot.store.Store;
 import io.launchpilot.store.StoreMigration;
 import io.launchpilot.testing.SandboxApi;
+import io.launchpilot.wandb.QueueRef;
+import io.launchpilot.wandb.QueueSpec;
+import io.launchpilot.wandb.QueuedRun;
 import io.launchpilot.wandb.RunRef;
 import io.launchpilot.wandb.WandbClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -430,6 +433,32 @@ class PolicyEngineTest {
         engine.processEvents(now);
         assertEquals(1, firings.recent(name("cool"), 10).size());
         assertEquals(2, firings.recent(name("max"), 10).size());
+    }
+
+    @Test
+    void aQueueItemsRunIsFoundThroughItsRunSpecWhenTheTriggerNamesNoProject() {
+        String run = run(Map.of("state", "failed"));
+        QueueRef queue = new QueueRef(ENTITY, "q-" + project);
+        wandb.createQueue(new QueueSpec(queue, "local-process", Map.of(), List.of(), null, List.of()));
+        QueuedRun item = wandb.push(queue, Map.of("job", ENTITY + "/" + project + "/job-train:latest",
+                "entity", ENTITY, "project", project), null, Map.of());
+        policies("""
+                apiVersion: launchpilot/v1
+                kind: Policy
+                metadata: { name: %s }
+                spec:
+                  on: [ { event: queue.item_state_changed, scope: { entity: lp-engine }, where: { to: failed } } ]
+                  when: { state: failed }
+                  do: [ { tagRun: { add: [launch-failed] } } ]
+                """.formatted(name("queue")));
+        append("queue.item_state_changed", ENTITY + "/" + queue.name() + "/" + item.itemId(), Map.of("entity", ENTITY,
+                "queue", queue.name(), "item", item.itemId(), "run", RunRef.parse(run).name(), "from", "claimed",
+                "to", "failed"));
+        engine.processEvents(Instant.now());
+
+        List<FiringRecord> fired = firings.recent(name("queue"), 10);
+        assertEquals(1, fired.size(), "the run read through the item's run spec holds when");
+        assertEquals(run, fired.get(0).actions().get(0).params().path("run").asText());
     }
 
     @Test
