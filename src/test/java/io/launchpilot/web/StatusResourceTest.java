@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -34,6 +35,15 @@ class StatusResourceTest {
                 .body("checks.find { it.name == 'store' }.data.kind", equalTo("h2"))
                 .body("checks.find { it.name == 'wandb' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'wandb' }.data.sandbox", equalTo(true));
+    }
+
+    @Test
+    void aPageOfAnotherOriginIsRefusedWhileTheSameOriginAndClientsWithoutOneAreServed() {
+        given().header("Origin", "http://elsewhere.example").get("/api/v1/status").then().statusCode(403);
+        given().header("Origin", "http://elsewhere.example").contentType("application/json")
+                .body("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}").post("/mcp").then().statusCode(403);
+        given().header("Origin", "http://localhost:" + RestAssured.port).get("/api/v1/status").then().statusCode(200);
+        given().get("/api/v1/status").then().statusCode(200);
     }
 
     @Test
