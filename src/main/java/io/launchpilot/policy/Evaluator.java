@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -161,20 +162,30 @@ final class Evaluator {
     static final int RUNS_PER_READ = 100;
 
     /**
-     * The subject runs of a page's {@code run.*} events that a trigger listens to, read a project at a time
-     * (one runs query with {@code name $in} per {@value #RUNS_PER_READ} runs) rather than one read per
-     * event; keyed by path. A run the query does not return is read alone when its event is handled.
+     * The subject runs of a page's {@code run.*} events that a trigger listens to, read together (see
+     * {@link #runs}) rather than one read per event; keyed by path. A run the query does not return is read
+     * alone when its event is handled.
      */
     Map<String, Run> subjectRuns(PolicySet set, List<Event> events) {
-        Map<ProjectRef, Set<String>> wanted = new LinkedHashMap<>();
+        List<RunRef> refs = new ArrayList<>();
         for (Event event : events) {
             if (!event.type().startsWith("run.") || set.policies().stream()
                     .flatMap(policy -> policy.triggers().stream()).noneMatch(trigger -> matches(trigger, event))) {
                 continue;
             }
-            parse(() -> RunRef.parse(event.subject())).ifPresent(ref ->
-                    wanted.computeIfAbsent(ref.projectRef(), project -> new LinkedHashSet<>()).add(ref.name()));
+            parse(() -> RunRef.parse(event.subject())).ifPresent(refs::add);
         }
+        return runs(refs);
+    }
+
+    /**
+     * Runs by path, read a project at a time: one runs query with {@code name $in} per {@value #RUNS_PER_READ}
+     * runs. A project with a single run is left to the caller's own read of it (a query saves nothing), as is
+     * any run the query does not return.
+     */
+    Map<String, Run> runs(Collection<RunRef> refs) {
+        Map<ProjectRef, Set<String>> wanted = new LinkedHashMap<>();
+        refs.forEach(ref -> wanted.computeIfAbsent(ref.projectRef(), project -> new LinkedHashSet<>()).add(ref.name()));
         Map<String, Run> found = new HashMap<>();
         wanted.forEach((project, names) -> {
             List<String> all = List.copyOf(names);

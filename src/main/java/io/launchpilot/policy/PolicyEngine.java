@@ -28,7 +28,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -314,14 +316,39 @@ public class PolicyEngine {
 
     /**
      * Looks again at every pending {@code for:} condition: one that stopped holding (or whose policy or
-     * subject is gone) is dropped, one that held long enough fires with the key it was noticed with.
+     * subject is gone) is dropped, one that held long enough fires with the key it was noticed with. The
+     * runs of all of them are read together first (a runs query per project and 100 runs), so that many
+     * pending conditions cost W&B a few requests a round, not one each.
      */
     void recheckPending(Instant now) {
         PolicySet set = running.get();
-        for (Map.Entry<String, String> entry : store.snapshots(PENDING).entrySet()) {
+        Map<String, JsonNode> pending = new LinkedHashMap<>();
+        store.snapshots(PENDING).forEach((key, json) -> pending.put(key, read(json)));
+        Map<Long, Event> events = new HashMap<>();
+        List<RunRef> runs = new ArrayList<>();
+        for (JsonNode state : pending.values()) {
+            if (state.has("event")) {
+                long id = state.path("event").asLong();
+                store.events(EventQuery.after(id - 1, 1)).items().stream().filter(event -> event.id() == id)
+                        .findFirst().ifPresent(event -> {
+                            events.put(id, event);
+                            parseRun(event.subject()).ifPresent(runs::add);
+                        });
+            } else if (state.has("run")) {
+                parseRun(state.path("run").asText()).ifPresent(runs::add);
+            }
+        }
+        Map<String, Run> known;
+        try {
+            known = evaluator.runs(runs);
+        } catch (WandbException e) {
+            LOG.warnf("policies: the runs of pending conditions are read one by one: %s", e.getMessage());
+            known = Map.of();
+        }
+        for (Map.Entry<String, JsonNode> entry : pending.entrySet()) {
             try {
                 Decisions decisions = new Decisions();
-                boolean over = recheck(set, entry.getKey(), JSON.readTree(entry.getValue()), now, decisions);
+                boolean over = recheck(set, entry.getValue(), events, known, now, decisions);
                 decisions.record();
                 if (over) {
                     store.transaction(tx -> {
@@ -331,14 +358,17 @@ public class PolicyEngine {
                 }
             } catch (WandbException e) {
                 LOG.warnf("policies: pending %s waits for the next round: %s", entry.getKey(), e.getMessage());
-            } catch (JsonProcessingException e) {
-                throw new StoreException("unreadable pending state " + entry.getKey() + ": " + e.getMessage(), e);
             }
         }
     }
 
-    /** @return whether the pending entry is done with (fired or dropped) */
-    private boolean recheck(PolicySet set, String key, JsonNode state, Instant now, Decisions decisions) {
+    /**
+     * @param events the pending conditions' events by id (one deleted by retention is missing)
+     * @param known runs read already, by path
+     * @return whether the pending entry is done with (fired or dropped)
+     */
+    private boolean recheck(PolicySet set, JsonNode state, Map<Long, Event> events, Map<String, Run> known,
+            Instant now, Decisions decisions) {
         Optional<Policy> policy = set.policy(state.path("policy").asText());
         Optional<Trigger> trigger = policy.flatMap(p -> p.triggers().stream()
                 .filter(t -> t.id().equals(state.path("trigger").asText())).findFirst());
@@ -347,21 +377,23 @@ public class PolicyEngine {
         }
         Optional<Evaluator.Candidate> candidate;
         if (state.has("event")) {
-            long id = state.path("event").asLong();
-            List<Event> events = store.events(EventQuery.after(id - 1, 1)).items();
-            if (events.isEmpty() || events.get(0).id() != id) {
+            Event event = events.get(state.path("event").asLong());
+            if (event == null) {
                 return true;
             }
-            candidate = evaluator.candidate(policy.get(), trigger.get(), evaluator.occurrence(events.get(0)));
+            candidate = evaluator.candidate(policy.get(), trigger.get(), evaluator.occurrence(event, known));
         } else if (trigger.get() instanceof Trigger.OnSchedule schedule && state.has("run")) {
-            candidate = evaluator.subjects().run(RunRef.parse(state.path("run").asText())).flatMap(run ->
-                    evaluator.scheduled(policy.get(), schedule, Instant.parse(state.path("tick").asText()), run));
+            String path = state.path("run").asText();
+            Optional<Run> run = known.containsKey(path) ? Optional.of(known.get(path))
+                    : evaluator.subjects().run(RunRef.parse(path));
+            candidate = run.flatMap(r -> evaluator.scheduled(policy.get(), schedule,
+                    Instant.parse(state.path("tick").asText()), r));
         } else {
             return true;
         }
         if (candidate.isEmpty()) {
             LOG.infof("policy %s: the condition on %s stopped holding before %s", policy.get().name(),
-                    state.path("run").asText(key), policy.get().holdFor());
+                    state.path("run").asText(state.path("event").asText()), policy.get().holdFor());
             return true;
         }
         Instant since = Instant.parse(state.path("since").asText());
@@ -370,6 +402,14 @@ public class PolicyEngine {
         }
         decisions.offer(candidate.get(), now, true);
         return true;
+    }
+
+    private static Optional<RunRef> parseRun(String path) {
+        try {
+            return Optional.of(RunRef.parse(path));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -437,7 +477,7 @@ public class PolicyEngine {
         try {
             return JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new StoreException("unreadable policy cursor: " + e.getMessage(), e);
+            throw new StoreException("unreadable policy state (a cursor or a pending condition): " + e.getMessage(), e);
         }
     }
 }

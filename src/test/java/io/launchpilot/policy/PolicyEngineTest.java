@@ -395,8 +395,12 @@ class PolicyEngineTest {
         append("run.summary_changed", steady, Map.of("entity", ENTITY, "project", project));
         append("run.summary_changed", flaky, Map.of("entity", ENTITY, "project", project));
         engine.processEvents(now);
+        long singleReads = SandboxApi.requests("Run");
+        long queries = SandboxApi.requests("Runs");
         engine.recheckPending(now.plus(Duration.ofMinutes(5)));
         assertEquals(0, firings.recent(name("for"), 10).size());
+        assertEquals(singleReads, SandboxApi.requests("Run"), "the pending conditions' runs are read together");
+        assertEquals(queries + 1, SandboxApi.requests("Runs"), "in one runs query");
 
         given().contentType(ContentType.JSON).body(Map.of("summary", Map.of("val_acc", 0.5)))
                 .patch("/sandbox/api/runs/" + flaky).then().statusCode(200);
