@@ -212,8 +212,8 @@ public class PolicyEngine {
 
     /**
      * The firings a round decided, recorded together: those of a page of events in one store transaction
-     * rather than one each. Limits are read from the recorded firings, so a policy with limits first has
-     * its own waiting firings recorded.
+     * rather than one each, and the {@code for:} conditions it noticed in another. Limits are read from the
+     * recorded firings, so a policy with limits first has its own waiting firings recorded.
      */
     private final class Decisions {
 
@@ -221,6 +221,11 @@ public class PolicyEngine {
         private final List<Evaluator.Candidate> candidates = new ArrayList<>();
         private final List<Firing> waiting = new ArrayList<>();
         private final Set<String> waitingPolicies = new HashSet<>();
+        /** The {@code for:} conditions noticed, by key, recorded with the firings. */
+        private final Map<String, Evaluator.Candidate> pendingCandidates = new LinkedHashMap<>();
+        private final Map<String, String> pendingStates = new LinkedHashMap<>();
+        /** The keys of the pending conditions in the store, read on first need. */
+        private Set<String> pendingKeys;
 
         /**
          * Fires a candidate, unless it must first hold for a while ({@code for:}) or a limit forbids it.
@@ -262,16 +267,49 @@ public class PolicyEngine {
 
         /** Records the waiting firings, in one transaction. */
         void record() {
-            if (waiting.isEmpty()) {
+            if (!waiting.isEmpty()) {
+                Set<String> fresh = Set.copyOf(outbox.submit(waiting));
+                for (int i = 0; i < waiting.size(); i++) {
+                    recorded(candidates.get(i), waiting.get(i), fresh.contains(waiting.get(i).key()));
+                }
+                candidates.clear();
+                waiting.clear();
+                waitingPolicies.clear();
+            }
+            if (!pendingStates.isEmpty()) {
+                store.transaction(tx -> {
+                    tx.putSnapshots(PENDING, pendingStates);
+                    return null;
+                });
+                pendingCandidates.values().forEach(candidate -> count(candidate, "pending"));
+                pendingCandidates.clear();
+                pendingStates.clear();
+            }
+        }
+
+        /** Notes a {@code for:} condition that holds, unless it is pending already. */
+        private void startPending(Evaluator.Candidate candidate, Instant now) {
+            if (pendingKeys == null) {
+                pendingKeys = new HashSet<>(store.snapshots(PENDING).keySet());
+            }
+            if (!pendingKeys.add(candidate.key())) {
                 return;
             }
-            Set<String> fresh = Set.copyOf(outbox.submit(waiting));
-            for (int i = 0; i < waiting.size(); i++) {
-                recorded(candidates.get(i), waiting.get(i), fresh.contains(waiting.get(i).key()));
+            ObjectNode state = JSON.createObjectNode();
+            state.put("policy", candidate.policy().name());
+            state.put("trigger", candidate.trigger().id());
+            state.put("since", now.toString());
+            if (candidate.eventId() != null) {
+                state.put("event", candidate.eventId());
+            } else {
+                state.put("tick", String.valueOf(candidate.context().get("schedule") instanceof Map<?, ?> s
+                        ? s.get("time") : null));
             }
-            candidates.clear();
-            waiting.clear();
-            waitingPolicies.clear();
+            if (candidate.run() != null) {
+                state.put("run", candidate.run().ref().path());
+            }
+            pendingCandidates.put(candidate.key(), candidate);
+            pendingStates.put(candidate.key(), state.toString());
         }
 
         private void recorded(Evaluator.Candidate candidate, Firing firing, boolean fresh) {
@@ -287,31 +325,6 @@ public class PolicyEngine {
     private static boolean replaces(Trigger trigger, Firing firing) {
         return trigger instanceof Trigger.OnSchedule schedule && schedule.concurrency() == Trigger.Concurrency.REPLACE
                 && firing.mode() == PolicyMode.ENFORCE;
-    }
-
-    private void startPending(Evaluator.Candidate candidate, Instant now) {
-        Map<String, String> pending = store.snapshots(PENDING);
-        if (pending.containsKey(candidate.key())) {
-            return;
-        }
-        ObjectNode state = JSON.createObjectNode();
-        state.put("policy", candidate.policy().name());
-        state.put("trigger", candidate.trigger().id());
-        state.put("since", now.toString());
-        if (candidate.eventId() != null) {
-            state.put("event", candidate.eventId());
-        } else {
-            state.put("tick", String.valueOf(candidate.context().get("schedule") instanceof Map<?, ?> s
-                    ? s.get("time") : null));
-        }
-        if (candidate.run() != null) {
-            state.put("run", candidate.run().ref().path());
-        }
-        store.transaction(tx -> {
-            tx.putSnapshots(PENDING, Map.of(candidate.key(), state.toString()));
-            return null;
-        });
-        count(candidate, "pending");
     }
 
     /**

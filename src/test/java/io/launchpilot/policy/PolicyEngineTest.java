@@ -378,6 +378,37 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aScopedScheduleWithForFiresForTheRunsThatKeptHolding() {
+        String steady = run(Map.of("state", "finished", "summary", Map.of("loss", 0.1)));
+        String flaky = run(Map.of("state", "finished", "summary", Map.of("loss", 0.2)));
+        policies("""
+                apiVersion: launchpilot/v1
+                kind: Policy
+                metadata: { name: %s }
+                spec:
+                  on: [ { schedule: { cron: "0 * * * *" }, scope: { entity: lp-engine, project: %s } } ]
+                  when: { summary_metrics.loss: { $lt: 0.5 } }
+                  for: 10m
+                  do: [ { tagRun: { add: [settled] } } ]
+                """.formatted(name("tick-for"), project));
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        engine.runSchedules(hour.minusSeconds(10));
+        engine.runSchedules(hour.plusSeconds(10));
+        assertEquals(0, firings.recent(name("tick-for"), 10).size(), "both wait for 10m");
+        assertEquals(2, store.snapshots(PolicyEngine.PENDING).keySet().stream()
+                .filter(k -> k.startsWith(name("tick-for"))).count());
+
+        given().contentType(ContentType.JSON).body(Map.of("summary", Map.of("loss", 0.9)))
+                .patch("/sandbox/api/runs/" + flaky).then().statusCode(200);
+        engine.recheckPending(hour.plus(Duration.ofMinutes(5)));
+        engine.recheckPending(hour.plus(Duration.ofMinutes(11)));
+
+        assertEquals(List.of(steady), firings.recent(name("tick-for"), 10).stream().map(FiringRecord::subject).toList());
+        assertTrue(store.snapshots(PolicyEngine.PENDING).keySet().stream().noneMatch(k -> k.startsWith(name("tick-for"))),
+                "both pending conditions are done with");
+    }
+
+    @Test
     void forWaitsUntilTheConditionHeldLongEnough() {
         String steady = run(Map.of("state", "finished", "summary", Map.of("val_acc", 0.95)));
         String flaky = run(Map.of("state", "finished", "summary", Map.of("val_acc", 0.95)));
