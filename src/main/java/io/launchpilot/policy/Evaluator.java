@@ -378,7 +378,8 @@ final class Evaluator {
         return document;
     }
 
-    private static <T> Optional<T> parse(Supplier<T> parser) {
+    /** What {@code parser} reads, or empty when the text is no such reference (a run, sweep or queue path). */
+    static <T> Optional<T> parse(Supplier<T> parser) {
         try {
             return Optional.of(parser.get());
         } catch (IllegalArgumentException notAPath) {

@@ -265,7 +265,7 @@ public class PolicyEngine {
             waitingPolicies.add(policy.name());
         }
 
-        /** Records the waiting firings, in one transaction. */
+        /** Records the waiting firings in one transaction, then the noticed {@code for:} conditions in another. */
         void record() {
             if (!waiting.isEmpty()) {
                 Set<String> fresh = Set.copyOf(outbox.submit(waiting));
@@ -345,10 +345,10 @@ public class PolicyEngine {
                 store.events(EventQuery.after(id - 1, 1)).items().stream().filter(event -> event.id() == id)
                         .findFirst().ifPresent(event -> {
                             events.put(id, event);
-                            parseRun(event.subject()).ifPresent(runs::add);
+                            Evaluator.parse(() -> RunRef.parse(event.subject())).ifPresent(runs::add);
                         });
             } else if (state.has("run")) {
-                parseRun(state.path("run").asText()).ifPresent(runs::add);
+                Evaluator.parse(() -> RunRef.parse(state.path("run").asText())).ifPresent(runs::add);
             }
         }
         Map<String, Run> known;
@@ -415,14 +415,6 @@ public class PolicyEngine {
         }
         decisions.offer(candidate.get(), now, true);
         return true;
-    }
-
-    private static Optional<RunRef> parseRun(String path) {
-        try {
-            return Optional.of(RunRef.parse(path));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     /**
