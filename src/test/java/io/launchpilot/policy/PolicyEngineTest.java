@@ -395,17 +395,14 @@ class PolicyEngineTest {
         engine.runSchedules(hour.minusSeconds(10));
         engine.runSchedules(hour.plusSeconds(10));
         assertEquals(0, firings.recent(name("tick-for"), 10).size(), "both wait for 10m");
-        assertEquals(2, store.snapshots(PolicyEngine.PENDING).keySet().stream()
-                .filter(k -> k.startsWith(name("tick-for"))).count());
+        assertEquals(2, pendingOf(name("tick-for")).size());
 
-        given().contentType(ContentType.JSON).body(Map.of("summary", Map.of("loss", 0.9)))
-                .patch("/sandbox/api/runs/" + flaky).then().statusCode(200);
+        summary(flaky, Map.of("loss", 0.9));
         engine.recheckPending(hour.plus(Duration.ofMinutes(5)));
         engine.recheckPending(hour.plus(Duration.ofMinutes(11)));
 
         assertEquals(List.of(steady), firings.recent(name("tick-for"), 10).stream().map(FiringRecord::subject).toList());
-        assertTrue(store.snapshots(PolicyEngine.PENDING).keySet().stream().noneMatch(k -> k.startsWith(name("tick-for"))),
-                "both pending conditions are done with");
+        assertEquals(List.of(), pendingOf(name("tick-for")), "both pending conditions are done with");
     }
 
     @Test
@@ -433,14 +430,12 @@ class PolicyEngineTest {
         assertEquals(singleReads, SandboxApi.requests("Run"), "the pending conditions' runs are read together");
         assertEquals(queries + 1, SandboxApi.requests("Runs"), "in one runs query");
 
-        given().contentType(ContentType.JSON).body(Map.of("summary", Map.of("val_acc", 0.5)))
-                .patch("/sandbox/api/runs/" + flaky).then().statusCode(200);
+        summary(flaky, Map.of("val_acc", 0.5));
         engine.recheckPending(now.plus(Duration.ofMinutes(6)));
         engine.recheckPending(now.plus(Duration.ofMinutes(11)));
         List<FiringRecord> fired = firings.recent(name("for"), 10);
         assertEquals(List.of(steady), fired.stream().map(FiringRecord::subject).toList());
-        assertTrue(store.snapshots(PolicyEngine.PENDING).keySet().stream().noneMatch(k -> k.startsWith(name("for"))),
-                "both pending conditions are done with");
+        assertEquals(List.of(), pendingOf(name("for")), "both pending conditions are done with");
     }
 
     @Test
@@ -572,6 +567,17 @@ class PolicyEngineTest {
                 store.cursor(PolicyEngine.EVENTS).position(), "a round stops after its last page");
         engine.run();
         assertEquals(String.valueOf(store.lastEventId()), store.cursor(PolicyEngine.EVENTS).position());
+    }
+
+    /** Sets summary keys of a run in the sandbox. */
+    private static void summary(String run, Map<String, Object> summary) {
+        given().contentType(ContentType.JSON).body(Map.of("summary", summary))
+                .patch("/sandbox/api/runs/" + run).then().statusCode(200);
+    }
+
+    /** The keys of the policy's pending {@code for:} conditions. */
+    private List<String> pendingOf(String policy) {
+        return store.snapshots(PolicyEngine.PENDING).keySet().stream().filter(key -> key.startsWith(policy)).toList();
     }
 
     private void stateChanged(String run, String from, String to) {
