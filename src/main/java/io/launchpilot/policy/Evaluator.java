@@ -144,13 +144,8 @@ final class Evaluator {
 
         private Optional<Run> runAt(String path) {
             return path == null || path.isBlank() ? Optional.empty()
-                    : parse(() -> RunRef.parse(path)).flatMap(ref -> known.containsKey(ref.path())
-                            ? Optional.of(known.get(ref.path())) : subjects.run(ref));
+                    : parse(() -> RunRef.parse(path)).flatMap(ref -> run(ref, known));
         }
-    }
-
-    Occurrence occurrence(Event event) {
-        return new Occurrence(event, Map.of());
     }
 
     /** An event whose subject run may be among {@code known} (by path), read already; others are read from W&B. */
@@ -158,7 +153,13 @@ final class Evaluator {
         return new Occurrence(event, known);
     }
 
-    /** Most run names asked for in one runs query by {@link #subjectRuns}. */
+    /** The run from {@code known} (read already, by path), else from W&B. */
+    Optional<Run> run(RunRef ref, Map<String, Run> known) {
+        Run run = known.get(ref.path());
+        return run != null ? Optional.of(run) : subjects.run(ref);
+    }
+
+    /** Most run names asked for in one runs query by {@link #runs}. */
     static final int RUNS_PER_READ = 100;
 
     /**
@@ -262,11 +263,6 @@ final class Evaluator {
         String subject = run.ref().path();
         String key = policy.name() + "@t" + tick.getEpochSecond() + "-" + hash(trigger.id() + "|" + subject);
         return Optional.of(new Candidate(policy, trigger, subject, run, context(policy, roots, run, key), key, null));
-    }
-
-    /** The subjects this source reads from. */
-    Subjects subjects() {
-        return subjects;
     }
 
     static boolean holds(Policy policy, Run run) {

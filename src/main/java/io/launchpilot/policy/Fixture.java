@@ -127,7 +127,7 @@ public record Fixture(List<Event> events, List<Tick> ticks, Map<String, Run> run
         }
         List<Event> events = new ArrayList<>();
         for (MappingNode item : items(yaml, value(fields, "events"), "events")) {
-            Instant before = events.isEmpty() ? Instant.EPOCH : events.get(events.size() - 1).observedAt();
+            Instant before = events.isEmpty() ? null : events.get(events.size() - 1).observedAt();
             event(yaml, item, events.size() + 1, before).ifPresent(event -> {
                 inTimeOrder(yaml, item, "events", before, event.observedAt());
                 events.add(event);
@@ -229,7 +229,7 @@ public record Fixture(List<Event> events, List<Tick> ticks, Map<String, Run> run
                 0, null));
     }
 
-    /** An event; without {@code at}, it comes a second after {@code before} (the event above it, or the epoch). */
+    /** An event; without {@code at}, it comes a second after {@code before} (the event above it; the epoch for the first). */
     private static Optional<Event> event(YamlSource yaml, MappingNode item, long id, Instant before) {
         Map<String, NodeTuple> fields = yaml.fields(item, "an event", EVENT_KEYS);
         int errorsBefore = yaml.errorCount();
@@ -242,7 +242,7 @@ public record Fixture(List<Event> events, List<Tick> ticks, Map<String, Run> run
             return Optional.empty();
         }
         return Optional.of(new Event(id, type, subject, source != null ? source : "fixture",
-                at != null ? at : before.plusSeconds(1), JSON.valueToTree(payload)));
+                at != null ? at : (before != null ? before : Instant.EPOCH).plusSeconds(1), JSON.valueToTree(payload)));
     }
 
     /** The mappings of a list; a missing or null list is empty, anything else is reported. */

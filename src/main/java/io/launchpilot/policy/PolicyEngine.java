@@ -396,11 +396,8 @@ public class PolicyEngine {
             }
             candidate = evaluator.candidate(policy.get(), trigger.get(), evaluator.occurrence(event, known));
         } else if (trigger.get() instanceof Trigger.OnSchedule schedule && state.has("run")) {
-            String path = state.path("run").asText();
-            Optional<Run> run = known.containsKey(path) ? Optional.of(known.get(path))
-                    : evaluator.subjects().run(RunRef.parse(path));
-            candidate = run.flatMap(r -> evaluator.scheduled(policy.get(), schedule,
-                    Instant.parse(state.path("tick").asText()), r));
+            candidate = evaluator.run(RunRef.parse(state.path("run").asText()), known).flatMap(run ->
+                    evaluator.scheduled(policy.get(), schedule, Instant.parse(state.path("tick").asText()), run));
         } else {
             return true;
         }

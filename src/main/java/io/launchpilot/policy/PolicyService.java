@@ -200,7 +200,7 @@ public class PolicyService {
     }
 
     private static List<FiringView> fire(Evaluator evaluator, Policy policy, Event event, Integer index, Instant now) {
-        Evaluator.Occurrence occurrence = evaluator.occurrence(event);
+        Evaluator.Occurrence occurrence = evaluator.occurrence(event, Map.of());
         List<FiringView> result = new ArrayList<>();
         for (Trigger trigger : policy.triggers()) {
             if (Evaluator.matches(trigger, event)) {

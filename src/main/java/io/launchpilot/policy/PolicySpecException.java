@@ -4,8 +4,9 @@ import io.launchpilot.spec.SpecProblem;
 import java.util.List;
 
 /**
- * A set of policies, or a fixture to test them with ({@link Fixture#parse}), with at least one error: none of it is used. {@link #problems()} holds every
- * problem found, in source order, each with its {@code file:line:column}.
+ * A set of policies, or a fixture to test them with ({@link Fixture#parse}), with at least one error: none
+ * of it is used. {@link #problems()} holds every problem found, in source order, each with its
+ * {@code file:line:column}.
  */
 public class PolicySpecException extends RuntimeException {
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +29,14 @@ class PoliciesCommandsTest {
 
     private CommandResult launch(String... args) {
         return CommandResult.run(LaunchpilotApplication.commandLine(factory), args);
+    }
+
+    /** Writes {@code policy.yaml} and {@code fixture.yaml} into the test's folder and runs {@code policies test} on them. */
+    private CommandResult test(String policy, String fixture, String... options) throws IOException {
+        Files.writeString(directory.resolve("policy.yaml"), policy);
+        Files.writeString(directory.resolve("fixture.yaml"), fixture);
+        return launch(Stream.concat(Stream.of("policies", "test", directory.resolve("policy.yaml").toString(),
+                "--fixture", directory.resolve("fixture.yaml").toString()), Stream.of(options)).toArray(String[]::new));
     }
 
     @Test
@@ -107,8 +116,7 @@ class PoliciesCommandsTest {
 
     @Test
     void testTakesTicksWithoutAScopeOncePerMinuteOfTheCronWithLimits() throws Exception {
-        Path policy = directory.resolve("hourly.yaml");
-        Files.writeString(policy, """
+        CommandResult result = test("""
                 apiVersion: launchpilot/v1
                 kind: Policy
                 metadata: { name: hourly }
@@ -116,16 +124,13 @@ class PoliciesCommandsTest {
                   on: [ { schedule: { cron: "0 * * * *" } } ]
                   do: [ { log: { message: "tick ${schedule.time}" } } ]
                   limits: { cooldown: 90m }
-                """);
-        Path fixture = directory.resolve("ticks.yaml");
-        Files.writeString(fixture, """
+                """, """
                 ticks:
                   - { at: "2026-01-02T01:00:00Z" }
                   - { at: "2026-01-02T01:30:00Z" }
                   - { at: "2026-01-02T02:00:00Z" }
                   - { at: "2026-01-02T03:00:00Z", policy: hourly }
                 """);
-        CommandResult result = launch("policies", "test", policy.toString(), "--fixture", fixture.toString());
         assertEquals(0, result.exitCode(), result.errorOutput());
         // 01:30 is no tick of the cron; 02:00 comes within the cooldown of 01:00
         assertEquals(List.of(
@@ -138,8 +143,7 @@ class PoliciesCommandsTest {
 
     @Test
     void testInterleavesEventsAndTicksByTimeWithAnEventFirstAtTheSameInstant() throws Exception {
-        Path policy = directory.resolve("either.yaml");
-        Files.writeString(policy, """
+        CommandResult result = test("""
                 apiVersion: launchpilot/v1
                 kind: Policy
                 metadata: { name: either }
@@ -149,9 +153,7 @@ class PoliciesCommandsTest {
                     - { schedule: { cron: "0 * * * *" } }
                   do: [ { log: { message: either } } ]
                   limits: { cooldown: 30m }
-                """);
-        Path fixture = directory.resolve("mixed.yaml");
-        Files.writeString(fixture, """
+                """, """
                 runs: [ { path: acme/vision/r1 }, { path: acme/vision/r2 } ]
                 events:
                   - { type: run.created, subject: acme/vision/r1, at: "2026-01-02T00:40:00Z" }
@@ -159,9 +161,7 @@ class PoliciesCommandsTest {
                 ticks:
                   - { at: "2026-01-02T01:00:00Z" }
                   - { at: "2026-01-02T02:00:00Z" }
-                """);
-        CommandResult result = launch("policies", "test", policy.toString(), "--fixture", fixture.toString(),
-                "-o", "json");
+                """, "-o", "json");
         assertEquals(0, result.exitCode(), result.errorOutput());
         List<String> order = result.outputLines().stream().map(String::strip)
                 .filter(line -> line.startsWith("\"subject\" :") || line.startsWith("\"outcome\" :")).toList();
@@ -251,18 +251,16 @@ class PoliciesCommandsTest {
 
     @Test
     void testPrintsTheProblemsOfThePoliciesAndOfTheFixtureTogether() throws Exception {
-        Path policy = directory.resolve("bad.yaml");
-        Files.writeString(policy, """
+        CommandResult result = test("""
                 apiVersion: launchpilot/v1
                 kind: Policy
                 metadata: { name: bad }
                 spec:
                   on: [ { event: run.state_changed } ]
                   do: [ { tagRn: { add: [x] } } ]
-                """);
+                """, "events:\n  - { type: run.created, subjet: demo/vision/r1 }\n");
+        Path policy = directory.resolve("policy.yaml");
         Path fixture = directory.resolve("fixture.yaml");
-        Files.writeString(fixture, "events:\n  - { type: run.created, subjet: demo/vision/r1 }\n");
-        CommandResult result = launch("policies", "test", policy.toString(), "--fixture", fixture.toString());
         assertEquals(2, result.exitCode());
         assertEquals(List.of(policy + ":6:11: unknown action \"tagRn\"; did you mean tagRun?",
                 fixture + ":2:5: events[].subject is required",

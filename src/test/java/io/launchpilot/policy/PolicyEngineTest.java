@@ -35,6 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,7 +147,7 @@ class PolicyEngineTest {
 
     @Test
     void theRunsOfAPageOfEventsAreReadInOneQuery() {
-        List<String> high = new java.util.ArrayList<>();
+        List<String> high = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             high.add(run(Map.of("state", "finished", "summary", Map.of("val_acc", 0.95))));
         }
@@ -544,7 +545,7 @@ class PolicyEngineTest {
                   do: [ { log: { message: "burst" } } ]
                 """.formatted(name("burst")));
         int events = config.batchSize() * 2 + 7;
-        List<NewEvent> burst = new java.util.ArrayList<>();
+        List<NewEvent> burst = new ArrayList<>();
         for (int i = 0; i < events; i++) {
             burst.add(new NewEvent("queue.drift_corrected", "burst/" + i, "test", JSON.valueToTree(Map.of("n", i))));
         }
@@ -556,7 +557,7 @@ class PolicyEngineTest {
                 "three pages in one round, not one page per interval");
         assertEquals(1, firings.recent(name("burst"), 10).size(), "and each event looked at once");
 
-        List<NewEvent> flood = new java.util.ArrayList<>();
+        List<NewEvent> flood = new ArrayList<>();
         for (int i = 0; i < config.batchSize() * (PolicyEngine.MAX_PAGES_PER_ROUND + 1); i++) {
             flood.add(new NewEvent("test.flood", "flood/" + i, "test", JSON.createObjectNode()));
         }

@@ -6,7 +6,6 @@ import io.launchpilot.store.ActionRecord;
 import io.launchpilot.store.ActionState;
 import io.launchpilot.store.Leadership;
 import io.launchpilot.store.OutboxStore;
-import io.launchpilot.wandb.RunRef;
 import io.launchpilot.wandb.WandbException;
 import io.quarkus.arc.All;
 import jakarta.annotation.PreDestroy;
@@ -151,7 +150,7 @@ public class ActionExecutor {
     private int runLane(List<ActionRecord> lane, String claimant) {
         int made = 0;
         for (int next = 0; next < lane.size();) {
-            List<ActionRecord> together = runChangesFrom(lane, next);
+            Map<ActionRecord, RunChange> together = runChangesFrom(lane, next);
             if (together.size() > 1) {
                 made += runTogether(together, claimant);
                 next += together.size();
@@ -163,30 +162,29 @@ public class ActionExecutor {
         return made;
     }
 
-    /** The actions from {@code from} on that change the same run as the one there (see {@link RunChange}). */
-    private List<ActionRecord> runChangesFrom(List<ActionRecord> lane, int from) {
-        List<ActionRecord> together = new ArrayList<>();
-        RunRef run = null;
+    /**
+     * The actions from {@code from} on that change the same run as the one there, each with its change (see
+     * {@link RunChange}), in order; an action whose parameters are wrong ends them (alone, its attempt fails
+     * with the reason).
+     */
+    private Map<ActionRecord, RunChange> runChangesFrom(List<ActionRecord> lane, int from) {
+        Map<ActionRecord, RunChange> together = new LinkedHashMap<>();
         for (ActionRecord action : lane.subList(from, lane.size())) {
-            Optional<RunChange> change = runChange(action);
-            if (change.isEmpty() || run != null && !run.equals(change.get().run())) {
+            if (!(handler(action) instanceof RunChangeAction handler)) {
                 break;
             }
-            run = change.get().run();
-            together.add(action);
+            RunChange change;
+            try {
+                change = handler.change(action);
+            } catch (RuntimeException e) {
+                break;
+            }
+            if (!together.isEmpty() && !together.values().iterator().next().run().equals(change.run())) {
+                break;
+            }
+            together.put(action, change);
         }
         return together;
-    }
-
-    private Optional<RunChange> runChange(ActionRecord action) {
-        if (handler(action) instanceof RunChangeAction handler) {
-            try {
-                return Optional.of(handler.change(action));
-            } catch (RuntimeException e) {
-                return Optional.empty(); // alone, its attempt fails with the reason
-            }
-        }
-        return Optional.empty();
     }
 
     /**
@@ -194,9 +192,9 @@ public class ActionExecutor {
      * read and at most one write to W&B, the results in one commit. If W&B refuses the write, one of the
      * changes may be why: each is then tried alone in this same attempt, so that it fails alone.
      */
-    private int runTogether(List<ActionRecord> actions, String claimant) {
+    private int runTogether(Map<ActionRecord, RunChange> together, String claimant) {
         List<ActionRecord> started = new ArrayList<>();
-        for (ActionRecord action : store.start(actions, claimant, clock.instant())) {
+        for (ActionRecord action : store.start(List.copyOf(together.keySet()), claimant, clock.instant())) {
             if (!crash.abandons(ActionsConfig.CrashPoint.BEFORE_EFFECT, resumed(action))) {
                 started.add(action);
             }
@@ -206,8 +204,7 @@ public class ActionExecutor {
         }
         List<ObjectNode> results;
         try {
-            results = ((RunChangeAction) handler(started.get(0))).apply(started.stream()
-                    .map(action -> runChange(action).orElseThrow()).toList());
+            results = ((RunChangeAction) handler(started.get(0))).apply(started.stream().map(together::get).toList());
         } catch (RuntimeException e) {
             if (!permanent(e)) {
                 started.forEach(action -> fail(action, action.attempts() + 1, e));
@@ -373,7 +370,7 @@ public class ActionExecutor {
         private final ActionsConfig.CrashPoint point;
         private final AtomicInteger abandoned = new AtomicInteger();
 
-        CrashHook(java.util.Optional<ActionsConfig.CrashPoint> point) {
+        CrashHook(Optional<ActionsConfig.CrashPoint> point) {
             this.point = point.orElse(null);
         }
 
